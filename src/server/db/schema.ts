@@ -1,0 +1,8 @@
+// Every table of every module, for Drizzle and drizzle-kit. Modules own their tables; this file only lists them.
+export { orgUnits } from '../modules/org-units/org-units.table';
+export { users } from '../modules/users/users.table';
+export { sessions, apiTokens } from '../modules/auth/auth.table';
+export { accounts } from '../modules/accounts/accounts.table';
+export { stores, storeAssignments } from '../modules/stores/stores.table';
+export { contacts } from '../modules/contacts/contacts.table';
+export { auditEvents } from '../modules/audit/audit.table';
