@@ -17,7 +17,8 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { publicAccess } from './http/access';
 import { registerAccessCheck, registerAuthHook } from './http/auth-hook';
-import { registerErrorHandler } from './http/error-handler';
+import { registerErrorHandler, registerNotFoundHandler } from './http/error-handler';
+import { recordRoutes } from './http/route-registry';
 import type { App, RouteContext } from './http/types';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
@@ -50,6 +51,7 @@ export async function buildApp({ database, config, serveWeb = false }: BuildAppO
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   registerAccessCheck(app);
+  recordRoutes(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
@@ -93,15 +95,17 @@ export async function buildApp({ database, config, serveWeb = false }: BuildAppO
   registerAuditRoutes(app, context);
   registerDashboardRoutes(app, context);
 
-  if (serveWeb && config.webRoot && fs.existsSync(path.join(config.webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: config.webRoot, wildcard: false, maxAge: '1h' });
-    // Client-side routes (/stores/12) get the app shell; unknown /api paths stay JSON 404s.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/') || request.method !== 'GET') {
-        return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
-      }
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  const hasWeb = serveWeb && config.webRoot !== undefined && fs.existsSync(path.join(config.webRoot, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: config.webRoot!,
+      wildcard: false,
+      // Hashed assets never change; the shell must be fetched fresh so a new build is picked up.
+      setHeaders: (reply, filePath) => {
+        reply.header('cache-control', filePath.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+      },
     });
   }
+  registerNotFoundHandler(app, { serveAppShell: hasWeb });
   return app;
 }

@@ -90,8 +90,8 @@ function lockDataDir(dataDir: string): () => void {
       const holder = Number(fs.readFileSync(lockPath, 'utf8'));
       if (holder && holder !== process.pid && isAlive(holder)) {
         throw new Error(
-          `The data folder ${dataDir} is in use by process ${holder} (an Endcap server or command). ` +
-            'Stop it first, or set ENDCAP_URL and ENDCAP_TOKEN to talk to the running server.',
+          `The data folder ${dataDir} is in use by process ${holder} (an Endcap server or command); stop it first.`,
+          { cause: error },
         );
       }
       fs.rmSync(lockPath, { force: true }); // left behind by a process that died

@@ -45,6 +45,8 @@ export function isAllowed(policy: AccessPolicy, role: Role | null): boolean {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: AccessPolicy;
+    /** Sign-in: exempt from the CSRF header, since a cookie left from an earlier session must not block a new one. */
+    startsSession?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;

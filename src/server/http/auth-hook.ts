@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client';
 import { resolveApiToken, resolveSession } from '../modules/auth/auth.service';
@@ -26,22 +27,25 @@ export function registerAuthHook(app: FastifyInstance, db: Db): void {
     const access = request.routeOptions.config?.access;
     if (!access) return; // static files, docs, and unknown routes (answered 404)
     await identify(request, db);
-    if (access.kind === 'public') return;
-    if (!request.actor) throw new AppError('unauthenticated', 'Sign in first');
-    if (request.authMethod === 'session' && unsafeMethods.has(request.method)) {
+    // The browser sends the cookie with any request, so an unsafe one must also prove it came from our page:
+    // public routes included (signing out), except sign-in, which replaces whatever session the browser holds.
+    if (request.authMethod === 'session' && unsafeMethods.has(request.method) && !request.routeOptions.config?.startsSession) {
       const sent = request.headers[CSRF_HEADER];
-      if (typeof sent !== 'string' || sent !== request.sessionCsrfToken) {
+      if (typeof sent !== 'string' || !sameSecret(sent, request.sessionCsrfToken ?? '')) {
         throw new AppError('csrf_failed', `Missing or wrong ${CSRF_HEADER} header`);
       }
     }
+    if (access.kind === 'public') return;
+    if (!request.actor) throw new AppError('unauthenticated', 'Sign in first');
     if (!isAllowed(access, request.actor.role)) throw new AppError('forbidden', 'Your role may not do this');
   });
 }
 
 async function identify(request: FastifyRequest, db: Db): Promise<void> {
   const authorization = request.headers.authorization;
-  if (authorization?.startsWith('Bearer ')) {
-    const actor = await resolveApiToken(db, authorization.slice(7).trim());
+  const bearer = /^bearer\s+(.+)$/i.exec(authorization ?? '');
+  if (bearer) {
+    const actor = await resolveApiToken(db, bearer[1].trim());
     if (!actor) throw new AppError('unauthenticated', 'The API token is not valid');
     request.actor = actor;
     request.authMethod = 'token';
@@ -54,4 +58,11 @@ async function identify(request: FastifyRequest, db: Db): Promise<void> {
   request.actor = session.actor;
   request.authMethod = 'session';
   request.sessionCsrfToken = session.csrfToken;
+}
+
+/** Compares secrets in constant time, so response timing does not reveal how much of a guess was right. */
+function sameSecret(sent: string, expected: string): boolean {
+  const a = Buffer.from(sent);
+  const b = Buffer.from(expected);
+  return a.length === b.length && b.length > 0 && timingSafeEqual(a, b);
 }

@@ -8,10 +8,11 @@ const pgConflictCodes = new Set(['23505', '23503', '23P01']);
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((rawError: FastifyError | AppError | Error, request, reply) => {
-    const error = rawError as FastifyError & { code?: string; cause?: unknown };
-    if (error instanceof AppError) {
-      return send(error.code, error.message, error.details);
+    // An AppError of code `internal` is our own failure: like any other bug, its text stays in the log.
+    if (rawError instanceof AppError && rawError.code !== 'internal') {
+      return send(rawError.code, rawError.message, rawError.details);
     }
+    const error = rawError as FastifyError & { code?: string; cause?: unknown };
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';
       const details = error.validation.map((issue) => ({
@@ -32,10 +33,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return send('rate_limited', 'Too many requests, try again later');
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      // Fastify's own client errors: bad JSON, wrong content type, missing multipart body…
-      return reply.status(error.statusCode).send({
-        error: { code: error.statusCode === 404 ? 'not_found' : 'validation_failed', message: error.message },
-      });
+      // Fastify's own client errors: bad JSON, wrong content type, missing multipart body… The status
+      // still comes from the code, so a client sees one status per code (a 415 would be a 400 elsewhere).
+      return send(error.statusCode === 404 ? 'not_found' : 'validation_failed', error.message);
     }
     request.log.error({ err: error, reqId: request.id }, 'unhandled error');
     return send('internal', `Internal error (request ${request.id})`);
@@ -46,8 +46,20 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
   });
 
+}
+
+/**
+ * Unknown /api paths answer a JSON 404; with the web app served, any other GET gets the app shell,
+ * so a bookmarked client-side route (/stores/12) loads.
+ */
+export function registerNotFoundHandler(app: FastifyInstance, options: { serveAppShell: boolean }): void {
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+    if (options.serveAppShell && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
   });
 }
 

@@ -41,8 +41,13 @@ function accountColumns(actor: Actor) {
 }
 
 type AccountRow = Omit<Account, 'createdAt' | 'updatedAt'> & { createdAt: Date; updatedAt: Date };
-const toAccount = (row: AccountRow): Account => ({
+/**
+ * A promoter works on a store floor for the chain's own staff to see: they get the account's name and profile,
+ * not our negotiating notes (house-rule countermeasures, internal notes).
+ */
+const toAccount = (actor: Actor) => (row: AccountRow): Account => ({
   ...row,
+  ...(actor.role === 'promoter' ? { houseRules: {}, notes: null } : {}),
   createdAt: toIso(row.createdAt)!,
   updatedAt: toIso(row.updatedAt)!,
 });
@@ -71,7 +76,7 @@ export async function listAccounts(db: Db, actor: Actor, query: AccountListQuery
       .offset(query.offset),
     db.select({ total: countAll }).from(accounts).where(where),
   ]);
-  return { items: rows.map(toAccount), total };
+  return { items: rows.map(toAccount(actor)), total };
 }
 
 /** An account the actor may read; one outside their scope is "not found", so its existence does not leak. */
@@ -81,7 +86,7 @@ export async function getAccount(db: Db, actor: Actor, id: number): Promise<Acco
     .from(accounts)
     .where(and(eq(accounts.id, id), inScope(accounts.id, visibleAccountIdsSql(actor))));
   if (!row) throw notFound('Account');
-  return toAccount(row);
+  return toAccount(actor)(row);
 }
 
 /** Accounts by code, for imports that name accounts the way the chains' files do. */

@@ -107,3 +107,24 @@ describe('accounts API', () => {
     expect(byRep.json().error.code).toBe('forbidden');
   });
 });
+
+describe('accounts as seen by a promoter', () => {
+  let t: TestContext;
+  afterAll(() => t.close());
+
+  it('shows the account of their store without our house-rule countermeasures and notes', async () => {
+    t = await buildTestApp();
+    const city = await makeOrgUnit(t.db);
+    const promoter = await makeUser(t.db, { role: 'promoter', orgUnitId: city.id });
+    const account = await makeAccount(t.db, {
+      houseRules: { feeRequirements: { rule: '节庆费 200–500元/店', countermeasure: '争取以陈列抵费用' } },
+      notes: '谈判底线：返利不超过2%',
+    });
+    await makeStore(t.db, { accountId: account.id, orgUnitId: city.id, repIds: [promoter.id] });
+    const headers = await sessionHeaders(t.app, promoter.username);
+    const response = await t.app.inject({ url: `/api/accounts/${account.id}`, headers });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ id: account.id, name: account.name, houseRules: {}, notes: null });
+    expect(response.body).not.toContain('争取以陈列抵费用');
+  });
+});

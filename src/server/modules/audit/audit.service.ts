@@ -10,6 +10,14 @@ import { auditEvents } from './audit.table';
 
 type Snapshot = Record<string, unknown>;
 
+export interface AuditEventInput {
+  entity: AuditEntity;
+  entityId: number;
+  action: AuditAction;
+  before: Snapshot | null;
+  after: Snapshot | null;
+}
+
 /**
  * Writes one audit event in the caller's transaction, so the change and its record commit together.
  * Updates keep only the fields that changed; an update that changed nothing is not recorded.
@@ -23,22 +31,26 @@ export async function recordAuditEvent(
   before: Snapshot | null,
   after: Snapshot | null,
 ): Promise<void> {
-  let beforeValue = before;
-  let afterValue = after;
-  if (action === 'update' && before && after) {
-    const diff = changedFields(before, after);
-    if (!diff) return;
-    beforeValue = diff.before;
-    afterValue = diff.after;
+  await recordAuditEvents(db, actor, [{ entity, entityId, action, before, after }]);
+}
+
+/** Many events in few statements, for imports that change thousands of records in one transaction. */
+export async function recordAuditEvents(db: Db, actor: Actor, events: AuditEventInput[]): Promise<void> {
+  const rows = [];
+  for (const event of events) {
+    let before = event.before;
+    let after = event.after;
+    if (event.action === 'update' && before && after) {
+      const diff = changedFields(before, after);
+      if (!diff) continue;
+      before = diff.before;
+      after = diff.after;
+    }
+    rows.push({ actorId: actor.id > 0 ? actor.id : null, entity: event.entity, entityId: event.entityId, action: event.action, before, after });
   }
-  await db.insert(auditEvents).values({
-    actorId: actor.id > 0 ? actor.id : null,
-    entity,
-    entityId,
-    action,
-    before: beforeValue,
-    after: afterValue,
-  });
+  for (let start = 0; start < rows.length; start += 500) {
+    await db.insert(auditEvents).values(rows.slice(start, start + 500));
+  }
 }
 
 export async function listAuditEvents(db: Db, query: AuditListQuery): Promise<ListResponse<AuditEvent>> {

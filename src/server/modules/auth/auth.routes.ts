@@ -36,7 +36,7 @@ export function registerAuthRoutes(app: App, { database, config }: RouteContext)
   app.post(
     '/api/auth/login',
     {
-      config: { access: publicAccess },
+      config: { access: publicAccess, startsSession: true },
       schema: { tags, summary: 'Sign in with username and password', body: loginRequestSchema, response: { 200: sessionResponseSchema } },
     },
     async (request, reply) => {

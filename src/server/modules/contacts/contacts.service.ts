@@ -43,15 +43,15 @@ const toContact = (row: ContactRow): Contact => ({ ...row, createdAt: toIso(row.
 /**
  * A store contact is visible with its store; an account-level contact (an HQ buyer)
  * with its account, so a rep sees the HQ people of the chains whose stores they work.
+ * A promoter works inside one store: its people, not the chain's HQ buyers and their relationship notes.
  */
 export function contactScope(actor: Actor): SQL | undefined {
   const storeIds = visibleStoreIdsSql(actor);
   const accountIds = visibleAccountIdsSql(actor);
   if (!storeIds || !accountIds) return undefined;
-  return or(
-    sql`${contacts.storeId} in ${storeIds}`,
-    and(isNull(contacts.storeId), sql`${contacts.accountId} in ${accountIds}`),
-  );
+  const ofStores = sql`${contacts.storeId} in ${storeIds}`;
+  if (actor.role === 'promoter') return ofStores;
+  return or(ofStores, and(isNull(contacts.storeId), sql`${contacts.accountId} in ${accountIds}`));
 }
 
 export function contactListConditions(actor: Actor, query: Omit<ContactListQuery, 'limit' | 'offset' | 'sort'>) {

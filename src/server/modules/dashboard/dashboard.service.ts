@@ -1,3 +1,4 @@
+import { accountTiers } from '../../../core/accounts/accounts.contract';
 import type { Dashboard } from '../../../core/dashboard/dashboard.contract';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../http/access';
@@ -10,7 +11,10 @@ export const STALE_CONTACT_DAYS = 90;
 /** The home page's figures, each within the actor's scope. */
 export async function getDashboard(db: Db, actor: Actor): Promise<Dashboard> {
   // Sequential on purpose: PGlite runs one query at a time anyway, and the pool stays free for others.
-  const accountsByTier = await countAccountsByTier(db, actor);
+  // Tier order (key, core, potential), not whatever order the database's grouping happens to return.
+  const accountsByTier = (await countAccountsByTier(db, actor)).sort(
+    (a, b) => accountTiers.indexOf(a.tier) - accountTiers.indexOf(b.tier),
+  );
   const storesByClass = await countStoresBy(db, actor, 'storeClass');
   const storesByFormat = await countStoresBy(db, actor, 'format');
   const storesPerRep = await countStoresPerRep(db, actor);

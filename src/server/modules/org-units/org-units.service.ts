@@ -1,4 +1,4 @@
-import { asc, eq, sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { OrgUnit, OrgUnitInput } from '../../../core/org/org.contract';
 import type { Db } from '../../db/client';
 import { queryRows } from '../../db/sql-helpers';
@@ -15,9 +15,20 @@ const orgUnitColumns = {
   parentId: orgUnits.parentId,
 };
 
-/** The whole tree, parents before children; it is small (HQ, regions, cities). */
+/**
+ * The whole tree in display order: each unit right after its parent, siblings by code. Ordering by
+ * parent id would not do: a unit moved under a newer one would come before its parent. The tree is small.
+ */
 export async function listOrgUnits(db: Db): Promise<OrgUnit[]> {
-  return db.select(orgUnitColumns).from(orgUnits).orderBy(asc(orgUnits.parentId), asc(orgUnits.code));
+  return queryRows<OrgUnit>(
+    db,
+    sql`with recursive tree as (
+      select id, code, name, kind, parent_id, array[code] as path from org_units where parent_id is null
+      union all
+      select child.id, child.code, child.name, child.kind, child.parent_id, tree.path || child.code
+      from org_units child join tree on child.parent_id = tree.id
+    ) select id, code, name, kind, parent_id as "parentId" from tree order by path`,
+  );
 }
 
 export async function getOrgUnit(db: Db, id: number): Promise<OrgUnit> {
@@ -26,11 +37,11 @@ export async function getOrgUnit(db: Db, id: number): Promise<OrgUnit> {
   return row;
 }
 
-/** A subquery of the ids in the subtree under `rootId`, the root included. */
+/** A subquery of the ids in the subtree under `rootId`, the root included (`union` ends even on a cycle). */
 export function orgSubtreeIdsSql(rootId: number): SQL {
   return sql`(with recursive subtree(id) as (
       select ${rootId}::int
-      union all
+      union
       select child.id from org_units child join subtree on child.parent_id = subtree.id
     ) select id from subtree)`;
 }
@@ -59,6 +70,8 @@ export async function updateOrgUnit(db: Db, actor: Actor, id: number, input: Par
     const before = await getOrgUnit(tx, id);
     if (input.code !== undefined && input.code !== before.code) await assertCodeFree(tx, input.code);
     if (input.parentId !== undefined && input.parentId !== null) {
+      // Two moves checked at the same time could together close a loop; take turns.
+      await tx.execute(sql`lock table org_units in share row exclusive mode`);
       await getOrgUnit(tx, input.parentId);
       // Moving a unit under itself or under one of its descendants would cut the tree loose.
       if ((await getOrgSubtreeIds(tx, id)).includes(input.parentId)) {

@@ -4,6 +4,9 @@ import { idParamSchema, listResponseSchema } from '../../../core/common/list';
 import { storeInputSchema, storeListQuerySchema, storeSchema, storeUpdateSchema } from '../../../core/stores/stores.contract';
 import { allow, anyUser } from '../../http/access';
 import { actorOf, type App, type RouteContext } from '../../http/types';
+import { importQuerySchema, importResultSchema } from '../../../core/common/imports';
+import { readUpload, sendXlsx } from '../../lib/spreadsheet';
+import { exportStores, importStores, storeTemplate } from './stores.import';
 import { createStore, deleteStore, getStore, listStores, updateStore } from './stores.service';
 
 const tags = ['stores'];
@@ -22,6 +25,45 @@ export function registerStoreRoutes(app: App, { database: { db } }: RouteContext
       },
     },
     async (request) => listStores(db, actorOf(request), request.query),
+  );
+
+  // Static paths: find-my-way matches them before the /:id route below, whatever the order.
+  app.get(
+    '/api/stores/import-template.xlsx',
+    { config: { access: anyUser }, schema: { tags, summary: 'Download the store import template (.xlsx, with a 说明 sheet)' } },
+    async (_request, reply) => sendXlsx(reply, 'stores-import-template', await storeTemplate(), false),
+  );
+
+  app.get(
+    '/api/stores/export.xlsx',
+    {
+      config: { access: anyUser },
+      schema: {
+        tags,
+        summary: 'Export the stores in your scope that match the list filters (.xlsx)',
+        description: 'Same filters and sort as `GET /api/stores`; at most 50,000 stores. The file can be edited and imported again.',
+        querystring: storeListQuerySchema.omit({ limit: true, offset: true }),
+      },
+    },
+    async (request, reply) => sendXlsx(reply, 'stores', await exportStores(db, actorOf(request), request.query)),
+  );
+
+  app.post(
+    '/api/stores/import',
+    {
+      config: { access: allow(permissions.importStores) },
+      schema: {
+        tags,
+        summary: 'Import stores from .xlsx or .csv (UTF-8 or GBK), matched by account code + store code',
+        description:
+          'multipart/form-data with one field `file`. `dryRun=true` checks the file without writing. ' +
+          'A file with any problem answers 422 `import_rejected` with every problem as `{row, column, value, reason}` and applies nothing.',
+        consumes: ['multipart/form-data'],
+        querystring: importQuerySchema,
+        response: { 200: importResultSchema },
+      },
+    },
+    async (request) => importStores(db, actorOf(request), await readUpload(request), { dryRun: request.query.dryRun }),
   );
 
   app.get(

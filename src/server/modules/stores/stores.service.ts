@@ -118,17 +118,6 @@ export async function listStores(db: Db, actor: Actor, query: StoreListQuery): P
   return { items: rows.map(toStore), total };
 }
 
-/** Every store matching the filters, in list order, for exports (bounded by the caller). */
-export async function listAllStores(
-  db: Db,
-  actor: Actor,
-  query: Omit<StoreListQuery, 'limit' | 'offset'>,
-  max: number,
-): Promise<Store[]> {
-  const { items } = await listStores(db, actor, { ...query, limit: max, offset: 0 });
-  return items;
-}
-
 export async function getStore(db: Db, actor: Actor, id: number): Promise<Store> {
   const [row] = await db
     .select(storeColumns)
@@ -193,6 +182,9 @@ export async function updateStore(db: Db, actor: Actor, id: number, input: Store
     const accountId = input.accountId ?? before.accountId;
     const code = input.code ?? before.code;
     if (accountId !== before.accountId || code !== before.code) await assertCodeFree(tx, accountId, code, id);
+    if (input.orgUnitId === null && writable !== 'all') {
+      throw forbidden('A store you manage must stay in your org unit or below it');
+    }
     const orgUnitId =
       input.orgUnitId !== undefined ? await resolveOrgUnitForWrite(tx, actor, input.orgUnitId) : before.orgUnitId;
     const { repIds, ...fields } = input;
@@ -246,10 +238,13 @@ export async function findStoresByAccountCodes(db: Db, keys: { accountId: number
   if (keys.length === 0) return [];
   const accountIds = [...new Set(keys.map((key) => key.accountId))];
   const codes = [...new Set(keys.map((key) => key.code))];
-  return db
+  const wanted = new Set(keys.map((key) => `${key.accountId}\u0000${key.code}`));
+  const candidates = await db
     .select({ id: stores.id, accountId: stores.accountId, code: stores.code, orgUnitId: stores.orgUnitId })
     .from(stores)
     .where(and(inArray(stores.accountId, accountIds), inArray(stores.code, codes)));
+  // The two IN lists match every account × code combination; keep only the pairs asked for.
+  return candidates.filter((store) => wanted.has(`${store.accountId}\u0000${store.code}`));
 }
 
 export async function countStoresBy(db: Db, actor: Actor, dimension: 'storeClass' | 'format') {
@@ -300,7 +295,8 @@ async function assertCodeFree(db: Db, accountId: number, code: string, exceptId?
     .from(stores)
     .where(and(eq(stores.accountId, accountId), eq(stores.code, code)));
   if (clash && clash.id !== exceptId) {
-    throw conflict(`The account already has a store with code ${code}`, { field: 'code', id: clash.id });
+    // No id in the answer: the clashing store may be outside the caller's scope.
+    throw conflict(`The account already has a store with code ${code}`, { field: 'code' });
   }
 }
 

@@ -2,11 +2,11 @@ import { and, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../../core/auth/roles';
 import { scopeKindOf } from '../../../core/auth/roles';
 import type { Locale } from '../../../core/auth/auth.contract';
-import type { ListResponse } from '../../../core/common/list';
+import { parseSort, type ListResponse } from '../../../core/common/list';
 import type { User, UserCreate, UserListQuery, UserUpdate } from '../../../core/org/org.contract';
 import type { Db } from '../../db/client';
-import { containsPattern, countAll, toIso } from '../../db/sql-helpers';
-import { conflict, forbidden, notFound } from '../../http/app-error';
+import { containsPattern, countAll, orderByColumn, toIso } from '../../db/sql-helpers';
+import { AppError, conflict, forbidden, notFound } from '../../http/app-error';
 import type { Actor } from '../../http/access';
 import { recordAuditEvent } from '../audit/audit.service';
 import { getOrgUnit, orgSubtreeIdsSql } from '../org-units/org-units.service';
@@ -27,6 +27,9 @@ const userColumns = {
   lastLoginAt: users.lastLoginAt,
   createdAt: users.createdAt,
 };
+
+const userSortKeys = ['username', 'displayName', 'role', 'lastLoginAt'] as const;
+const sortColumns = { username: users.username, displayName: users.displayName, role: users.role, lastLoginAt: users.lastLoginAt };
 
 type UserRow = { lastLoginAt: Date | null; createdAt: Date } & Omit<User, 'lastLoginAt' | 'createdAt'>;
 const toUser = (row: UserRow): User => ({ ...row, lastLoginAt: toIso(row.lastLoginAt), createdAt: toIso(row.createdAt)! });
@@ -55,17 +58,14 @@ export async function listUsers(db: Db, actor: Actor, query: UserListQuery): Pro
   if (query.orgUnitId) conditions.push(sql`${users.orgUnitId} in ${orgSubtreeIdsSql(query.orgUnitId)}`);
   if (query.isActive !== undefined) conditions.push(eq(users.isActive, query.isActive));
   const where = and(...conditions);
-  const sortable = { username: users.username, displayName: users.displayName, role: users.role, lastLoginAt: users.lastLoginAt };
-  const sortKey = (query.sort?.replace(/^-/, '') ?? 'username') as keyof typeof sortable;
-  const column = sortable[sortKey] ?? users.username;
-  const direction = query.sort?.startsWith('-') ? sql`desc nulls last` : sql`asc nulls last`;
+  const sort = parseSort(query.sort, userSortKeys, 'username');
   const [rows, [{ total }]] = await Promise.all([
     db
       .select(userColumns)
       .from(users)
       .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
       .where(where)
-      .orderBy(sql`${column} ${direction}`, users.id)
+      .orderBy(orderByColumn(sortColumns[sort.key], sort.descending), users.id)
       .limit(query.limit)
       .offset(query.offset),
     db.select({ total: countAll }).from(users).where(where),
@@ -114,7 +114,7 @@ export async function findUsersByUsernames(db: Db, usernames: string[]) {
 export async function createUser(db: Db, actor: Actor, input: UserCreate): Promise<User> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    if (input.orgUnitId != null) await getOrgUnit(tx, input.orgUnitId);
+    if (input.orgUnitId != null) await assertOrgUnitExists(tx, input.orgUnitId);
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
     if (existing) throw conflict(`Username ${input.username} is taken`, { field: 'username' });
     const [{ id }] = await tx
@@ -139,7 +139,7 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: UserUp
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return db.transaction(async (tx) => {
     const before = await getUser(tx, actor, id);
-    if (input.orgUnitId != null) await getOrgUnit(tx, input.orgUnitId);
+    if (input.orgUnitId != null) await assertOrgUnitExists(tx, input.orgUnitId);
     if (id === actor.id && (input.isActive === false || (input.role && input.role !== actor.role))) {
       // An admin locking themselves out (or demoting themselves) is almost always a slip.
       throw forbidden('You cannot deactivate yourself or change your own role');
@@ -177,6 +177,18 @@ export async function markUserLogin(db: Db, userId: number): Promise<void> {
 export async function countUsers(db: Db): Promise<number> {
   const [{ total }] = await db.select({ total: countAll }).from(users);
   return total;
+}
+
+/** A bad org unit id in the request body is the client's input error, not a missing resource. */
+async function assertOrgUnitExists(db: Db, orgUnitId: number): Promise<void> {
+  try {
+    await getOrgUnit(db, orgUnitId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') {
+      throw new AppError('validation_failed', 'The org unit does not exist', [{ path: 'body.orgUnitId', message: 'unknown org unit' }]);
+    }
+    throw error;
+  }
 }
 
 /** Whether the user can be given stores to work: reps and promoters. */
