@@ -21,9 +21,9 @@ const allowed = {
   core: ['core'],
   server: ['core', 'server'],
   'web-app': ['core', 'web-app', 'web-lib', 'web-components', 'web-feature', 'web-main.tsx'],
-  'web-lib': ['core', 'web-lib'],
-  'web-components': ['core', 'web-lib', 'web-components'],
-  'web-feature': ['core', 'web-lib', 'web-components', 'web-feature'],
+  'web-lib': ['core', 'web-lib', 'web-test'],
+  'web-components': ['core', 'web-lib', 'web-components', 'web-test'],
+  'web-feature': ['core', 'web-lib', 'web-components', 'web-feature', 'web-test'],
   'web-test': ['core', 'web-lib', 'web-components', 'web-test'],
 };
 
@@ -42,6 +42,11 @@ const boundaries = {
           }
           if (!rules || !source.startsWith('.')) return;
           const to = layerOf(path.resolve(path.dirname(context.filename), source));
+          // Test helpers (src/web/test) are for tests only.
+          if (to.layer === 'web-test' && from.layer !== 'web-test' && !/\.test\.tsx?$/.test(context.filename)) {
+            context.report({ node, messageId: 'crossing', data: { from: from.layer, to: 'web-test (tests only)' } });
+            return;
+          }
           const sameFeature = to.layer === 'web-feature' && from.layer === 'web-feature' && to.feature === from.feature;
           const ok = to.layer === 'web-feature' && from.layer === 'web-feature' ? sameFeature : rules.includes(to.layer);
           if (!ok) {

@@ -32,7 +32,8 @@ if (process.env.TEST_DATABASE_URL) {
 projects.push(
   {
     extends: true,
-    test: { name: 'web', include: ['src/web/**/*.test.tsx'], environment: 'jsdom', setupFiles: ['src/web/test/setup.ts'] },
+    // jsdom + Ant Design renders are slow on a loaded 2-core machine; give them room.
+    test: { name: 'web', include: ['src/web/**/*.test.tsx'], environment: 'jsdom', setupFiles: ['src/web/test/setup.ts'], testTimeout: 60_000 },
   },
   {
     extends: true,

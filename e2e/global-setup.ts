@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,13 +6,16 @@ import type { TestProject } from 'vitest/node';
 
 /**
  * Starts Endcap the way a user does — `endcap serve --demo` on a fresh data folder — once for all journeys,
- * and hands its URL to the tests. The web app must be built (npm test and test:e2e build it first).
+ * and hands its URL to the tests.
  */
 export default async function setup(project: TestProject) {
-  if (!fs.existsSync('dist/web/index.html')) throw new Error('Build the web app first: node scripts/build-web.mjs');
+  // Journeys test what users get: the built app, rebuilt here when its sources changed.
+  const build = spawnSync(process.execPath, ['scripts/build-web.mjs', '--if-stale'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('The web app did not build');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'endcap-e2e-'));
   const server: ChildProcess = spawn(process.execPath, ['bin/endcap.mjs', 'serve', '--demo'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ENDCAP_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -99,7 +99,8 @@ export async function buildApp({ database, config, serveWeb = false }: BuildAppO
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: config.webRoot!,
-      wildcard: false,
+      // Files are looked up per request, so a rebuilt web app is served without a restart.
+      wildcard: true,
       // Hashed assets never change; the shell must be fetched fresh so a new build is picked up.
       setHeaders: (reply, filePath) => {
         reply.header('cache-control', filePath.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');

@@ -9,7 +9,8 @@ const booleanFlag = z
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
-  DATABASE_URL: z.string().url().optional(),
+  // An empty value counts as unset (a shell's `DATABASE_URL= npm start`).
+  DATABASE_URL: z.preprocess((value) => (value === '' ? undefined : value), z.url().optional()),
   ENDCAP_DATA_DIR: z.string().default('./data'),
   ENDCAP_DEMO: booleanFlag,
   ENDCAP_TRUST_PROXY: booleanFlag,

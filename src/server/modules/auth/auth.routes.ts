@@ -13,10 +13,9 @@ import { AppError } from '../../http/app-error';
 import { anyUser, publicAccess } from '../../http/access';
 import { SESSION_COOKIE } from '../../http/auth-hook';
 import { actorOf, type App, type RouteContext } from '../../http/types';
-import { setUserLocale, setUserPassword } from '../users/users.service';
-import { verifyPassword } from '../users/password';
-import { findUserForLogin } from '../users/users.service';
+import { setUserLocale } from '../users/users.service';
 import {
+  changeOwnPassword,
   createApiToken,
   createSession,
   deleteSession,
@@ -104,12 +103,7 @@ export function registerAuthRoutes(app: App, { database, config }: RouteContext)
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const user = await findUserForLogin(db, actor.username);
-      if (!user || !(await verifyPassword(user.passwordHash, request.body.currentPassword))) {
-        throw new AppError('validation_failed', 'The current password is wrong', [{ path: 'body.currentPassword', message: 'wrong password' }]);
-      }
-      await setUserPassword(db, actor, actor.id, request.body.newPassword);
+      await changeOwnPassword(db, actorOf(request), request.body, request.cookies[SESSION_COOKIE]);
       return reply.status(204).send(null);
     },
   );

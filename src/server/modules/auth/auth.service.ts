@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, desc, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, ne, or } from 'drizzle-orm';
 import type { ApiToken, CreateApiToken, SessionUser } from '../../../core/auth/auth.contract';
 import type { Db } from '../../db/client';
 import { toIso } from '../../db/sql-helpers';
 import { AppError, notFound } from '../../http/app-error';
 import type { Actor } from '../../http/access';
-import { findActiveUserById, findUserForLogin, markUserLogin } from '../users/users.service';
+import { findActiveUserById, findUserForLogin, markUserLogin, setUserPassword } from '../users/users.service';
 import { verifyAgainstDummy, verifyPassword } from '../users/password';
 import { apiTokens, sessions } from './auth.table';
 
@@ -73,6 +73,27 @@ export async function deleteSession(db: Db, token: string): Promise<void> {
 
 export async function deleteSessionsOfUser(db: Db, userId: number): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/**
+ * A user changes their own password: the current one must be right. Their other sessions end
+ * (a changed password is often a reaction to a lost phone); the session making the change stays.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+  currentSessionToken: string | undefined,
+): Promise<void> {
+  const user = await findUserForLogin(db, actor.username);
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError('validation_failed', 'The current password is wrong', [
+      { path: 'body.currentPassword', message: 'wrong password' },
+    ]);
+  }
+  await setUserPassword(db, actor, actor.id, input.newPassword);
+  const keep = currentSessionToken ? sha256(currentSessionToken) : '';
+  await db.delete(sessions).where(and(eq(sessions.userId, actor.id), ne(sessions.tokenHash, keep)));
 }
 
 const TOKEN_PREFIX = 'ecp_';

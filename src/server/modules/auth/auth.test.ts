@@ -646,3 +646,25 @@ describe('auth API', () => {
     });
   });
 });
+
+describe('changing one’s own password', () => {
+  it('ends the user’s other sessions and keeps the one that made the change', async () => {
+    const t = await buildTestApp();
+    try {
+      const user = await makeUser(t.db, { role: 'rep' });
+      const phone = await sessionHeaders(t.app, user.username);
+      const laptop = await sessionHeaders(t.app, user.username);
+      const changed = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/me/password',
+        headers: laptop,
+        payload: { currentPassword: TEST_PASSWORD, newPassword: 'a-new-password-1' },
+      });
+      expect(changed.statusCode).toBe(204);
+      expect((await t.app.inject({ url: '/api/auth/me', headers: laptop })).statusCode).toBe(200);
+      expect((await t.app.inject({ url: '/api/auth/me', headers: phone })).statusCode).toBe(401);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,0 +1,48 @@
+import type { FeatureDictionary } from '../../lib/i18n';
+
+export const auditDictionary: FeatureDictionary = {
+  'zh-CN': {
+    nav: '操作日志',
+    title: '操作日志',
+    subtitle: '谁在什么时候改了什么，最新的在前；点击一行查看修改前后的值',
+    searchPlaceholder: '搜索修改内容',
+    columns: {
+      at: '时间',
+      actor: '操作人',
+      entity: '对象',
+      action: '操作',
+      entityId: '对象 ID',
+      fields: '变更字段',
+    },
+    filters: { entity: '全部对象', action: '全部操作', from: '开始日期', to: '结束日期' },
+    entity: { account: '客户系统', store: '门店', contact: '联系人', user: '用户', org_unit: '组织单位' },
+    action: { create: '新建', update: '修改', delete: '删除' },
+    system: '系统',
+    entityIdFilter: '对象 ID：{{id}}',
+    actorIdFilter: '操作人 ID：{{id}}',
+    change: { field: '字段', before: '修改前', after: '修改后', none: '没有记录字段' },
+    empty: '（空）',
+  },
+  en: {
+    nav: 'Audit log',
+    title: 'Audit log',
+    subtitle: 'Who changed what and when, newest first; click a row for the values before and after',
+    searchPlaceholder: 'Search the changed values',
+    columns: {
+      at: 'Time',
+      actor: 'User',
+      entity: 'Entity',
+      action: 'Action',
+      entityId: 'Entity ID',
+      fields: 'Changed fields',
+    },
+    filters: { entity: 'All entities', action: 'All actions', from: 'From', to: 'To' },
+    entity: { account: 'Account', store: 'Store', contact: 'Contact', user: 'User', org_unit: 'Org unit' },
+    action: { create: 'Created', update: 'Changed', delete: 'Deleted' },
+    system: 'System',
+    entityIdFilter: 'Entity ID: {{id}}',
+    actorIdFilter: 'User ID: {{id}}',
+    change: { field: 'Field', before: 'Before', after: 'After', none: 'No fields recorded' },
+    empty: '(empty)',
+  },
+};

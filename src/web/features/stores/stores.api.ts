@@ -1,0 +1,81 @@
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ListResponse } from '../../../core/common/list';
+import type { Contact } from '../../../core/contacts/contacts.contract';
+import type { User } from '../../../core/org/org.contract';
+import type { Store, StoreInput, StoreUpdate } from '../../../core/stores/stores.contract';
+import { api } from '../../lib/api';
+
+type Query = Record<string, string | number | undefined>;
+
+export function useStores(query: Query) {
+  return useQuery({
+    queryKey: ['stores', query],
+    queryFn: () => api.get<ListResponse<Store>>('/api/stores', query),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useStore(id: number) {
+  return useQuery({ queryKey: ['stores', id], queryFn: () => api.get<Store>(`/api/stores/${id}`) });
+}
+
+export function useStoreContacts(storeId: number) {
+  const query = { storeId, sort: 'name', limit: 200 };
+  return useQuery({ queryKey: ['contacts', query], queryFn: () => api.get<ListResponse<Contact>>('/api/contacts', query) });
+}
+
+/** A store's change also changes its account's store count. */
+function useInvalidateStores() {
+  const queryClient = useQueryClient();
+  return (exceptId?: number) =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['stores'], predicate: (query) => query.queryKey[1] !== exceptId }),
+      queryClient.invalidateQueries({ queryKey: ['accounts'] }),
+    ]);
+}
+
+export function useSaveStore(id: number | null) {
+  const invalidate = useInvalidateStores();
+  return useMutation({
+    mutationFn: (input: StoreInput | StoreUpdate) =>
+      id === null ? api.post<Store>('/api/stores', input) : api.patch<Store>(`/api/stores/${id}`, input),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useDeleteStore() {
+  const invalidate = useInvalidateStores();
+  return useMutation({
+    mutationFn: (id: number) => api.delete(`/api/stores/${id}`),
+    // Not the deleted store's own query: it would answer 404 while its page is still open.
+    onSuccess: (_result, id) => invalidate(id),
+  });
+}
+
+/** After an import: every list and count may have changed. */
+export function useRefreshAfterImport() {
+  const invalidate = useInvalidateStores();
+  return () => void invalidate();
+}
+
+/**
+ * Active reps and promoters, who can be assigned to stores. Reading users needs `readUsers`
+ * (reps and promoters get 403), so callers pass whether to ask at all.
+ */
+export function useFieldUsers(enabled: boolean) {
+  const results = useQueries({
+    queries: (['rep', 'promoter'] as const).map((role) => {
+      const query = { role, isActive: 'true', sort: 'displayName', limit: 1000 };
+      return {
+        queryKey: ['users', query],
+        queryFn: () => api.get<ListResponse<User>>('/api/users', query),
+        enabled,
+        staleTime: 5 * 60_000,
+      };
+    }),
+  });
+  return {
+    users: results.flatMap((result) => result.data?.items ?? []),
+    isLoading: results.some((result) => result.isLoading),
+  };
+}
