@@ -31,7 +31,7 @@ export default async function setup(project: TestProject) {
     };
     server.stdout!.on('data', onData);
     server.stderr!.on('data', onData);
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+    server.on('exit', (code, signal) => reject(new Error(`server exited (code ${code}, signal ${signal}):\n${output}`)));
   });
   project.provide('e2eBaseUrl', url);
   return async () => {

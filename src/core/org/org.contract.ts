@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listQuerySchema } from '../common/list';
+import { csvListOf, listQuerySchema } from '../common/list';
 import { roles } from '../auth/roles';
 import { localeSchema } from '../auth/auth.contract';
 
@@ -77,7 +77,7 @@ export const userUpdateSchema = z
 export type UserUpdate = z.infer<typeof userUpdateSchema>;
 
 export const userListQuerySchema = listQuerySchema.extend({
-  role: z.enum(roles).optional(),
+  role: csvListOf(z.enum(roles)),
   orgUnitId: z.coerce.number().int().positive().optional(),
   isActive: z
     .enum(['true', 'false'])

@@ -43,3 +43,11 @@ export async function queryRows<T>(db: { execute: (query: SQL) => Promise<unknow
 export function ref(column: AnyColumn): SQL {
   return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
 }
+
+/**
+ * An enum column ranked in its contract's order (key, core, potential), not alphabetically by code:
+ * sorting a list by tier or status should read the way the business ranks them.
+ */
+export function enumRank(column: AnyColumn, values: readonly string[]): SQL {
+  return sql`array_position(${sql.param([...values])}::text[], ${column})`;
+}

@@ -1,6 +1,8 @@
 import { and, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import {
   accountSortKeys,
+  accountStatuses,
+  accountTiers,
   type Account,
   type AccountInput,
   type AccountListQuery,
@@ -8,7 +10,7 @@ import {
 } from '../../../core/accounts/accounts.contract';
 import { parseSort, type ListResponse } from '../../../core/common/list';
 import type { Db } from '../../db/client';
-import { containsPattern, countAll, orderByColumn, queryRows, ref, toIso } from '../../db/sql-helpers';
+import { containsPattern, countAll, enumRank, orderByColumn, queryRows, ref, toIso } from '../../db/sql-helpers';
 import { conflict, notFound } from '../../http/app-error';
 import type { Actor } from '../../http/access';
 import { recordAuditEvent } from '../audit/audit.service';
@@ -65,13 +67,14 @@ export async function listAccounts(db: Db, actor: Actor, query: AccountListQuery
   const where = and(...conditions);
 
   const columns = accountColumns(actor);
+  const sortColumns = { ...columns, tier: enumRank(accounts.tier, accountTiers), status: enumRank(accounts.status, accountStatuses) };
   const sort = parseSort(query.sort, accountSortKeys, 'name');
   const [rows, [{ total }]] = await Promise.all([
     db
       .select(columns)
       .from(accounts)
       .where(where)
-      .orderBy(orderByColumn(columns[sort.key], sort.descending), accounts.id)
+      .orderBy(orderByColumn(sortColumns[sort.key], sort.descending), accounts.id)
       .limit(query.limit)
       .offset(query.offset),
     db.select({ total: countAll }).from(accounts).where(where),

@@ -457,7 +457,7 @@ describe('auth API', () => {
         .select({ username: users.username, passwordHash: users.passwordHash })
         .from(users);
       expect(rows.length).toBeGreaterThan(0);
-      for (const row of rows) expect(row.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+      for (const row of rows) expect(row.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
 
       const headers = await sessionHeaders(t.app, admin.username);
       const answers = [

@@ -2,6 +2,7 @@ import { and, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { addDays, businessToday } from '../../../core/common/time';
 import { parseSort, type ListResponse } from '../../../core/common/list';
 import {
+  contactRoles,
   contactSortKeys,
   type Contact,
   type ContactInput,
@@ -9,7 +10,7 @@ import {
   type ContactUpdate,
 } from '../../../core/contacts/contacts.contract';
 import type { Db } from '../../db/client';
-import { containsPattern, countAll, orderByColumn, toIso } from '../../db/sql-helpers';
+import { containsPattern, countAll, enumRank, orderByColumn, toIso } from '../../db/sql-helpers';
 import { AppError, notFound } from '../../http/app-error';
 import type { Actor } from '../../http/access';
 import { accounts } from '../accounts/accounts.table';
@@ -74,7 +75,7 @@ export function contactListConditions(actor: Actor, query: Omit<ContactListQuery
 
 const sortColumns = {
   name: contacts.name,
-  role: contacts.role,
+  role: enumRank(contacts.role, contactRoles),
   accountName: accounts.name,
   storeName: stores.name,
   lastContactedOn: contacts.lastContactedOn,

@@ -1,6 +1,7 @@
 import { and, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { scopeKindOf } from '../../../core/auth/roles';
 import { parseSort, type ListResponse } from '../../../core/common/list';
+import { storeFormats } from '../../../core/accounts/accounts.contract';
 import { classifyStore } from '../../../core/stores/store-class';
 import {
   storeSortKeys,
@@ -10,7 +11,7 @@ import {
   type StoreUpdate,
 } from '../../../core/stores/stores.contract';
 import type { Db } from '../../db/client';
-import { containsPattern, countAll, orderByColumn, queryRows, ref, toIso } from '../../db/sql-helpers';
+import { containsPattern, countAll, enumRank, orderByColumn, queryRows, ref, toIso } from '../../db/sql-helpers';
 import { AppError, conflict, forbidden, notFound } from '../../http/app-error';
 import type { Actor } from '../../http/access';
 import { accounts } from '../accounts/accounts.table';
@@ -64,7 +65,7 @@ const sortColumns = {
   city: stores.city,
   floorArea: stores.floorArea,
   storeClass: stores.storeClass,
-  format: stores.format,
+  format: enumRank(stores.format, storeFormats),
   potential: stores.potential,
   openedOn: stores.openedOn,
   updatedAt: stores.updatedAt,
@@ -102,7 +103,8 @@ export function storeListConditions(actor: Actor, query: Omit<StoreListQuery, 'l
 
 export async function listStores(db: Db, actor: Actor, query: StoreListQuery): Promise<ListResponse<Store>> {
   const where = storeListConditions(actor, query);
-  const sort = parseSort(query.sort, storeSortKeys, 'code');
+  // By chain, then the chain's own store code: six chains each have a store "0001".
+  const sort = parseSort(query.sort, storeSortKeys, 'accountName');
   const [rows, [{ total }]] = await Promise.all([
     db
       .select(storeColumns)
@@ -110,7 +112,7 @@ export async function listStores(db: Db, actor: Actor, query: StoreListQuery): P
       .innerJoin(accounts, eq(accounts.id, stores.accountId))
       .leftJoin(orgUnits, eq(orgUnits.id, stores.orgUnitId))
       .where(where)
-      .orderBy(orderByColumn(sortColumns[sort.key], sort.descending), stores.id)
+      .orderBy(orderByColumn(sortColumns[sort.key], sort.descending), stores.accountId, stores.code, stores.id)
       .limit(query.limit)
       .offset(query.offset),
     db.select({ total: countAll }).from(stores).innerJoin(accounts, eq(accounts.id, stores.accountId)).where(where),

@@ -153,8 +153,10 @@ describe('stores API', () => {
     t.app.inject({ method: 'POST', url: '/api/stores', headers, payload });
   const patch = (id: number, payload: object, headers: Headers) =>
     t.app.inject({ method: 'PATCH', url: `/api/stores/${id}`, headers, payload });
+  /** In code order unless the query sorts otherwise, so expectations do not depend on how the database collates 汉字. */
   const list = async (query: string, headers: Headers = as.hq): Promise<StoreList> => {
-    const response = await get(`/api/stores?${query}`, headers);
+    const sorted = /(^|&)sort=/.test(query) ? query : `${query}&sort=code`;
+    const response = await get(`/api/stores?${sorted}`, headers);
     expect(response.statusCode, response.body).toBe(200);
     return response.json<StoreList>();
   };
@@ -334,10 +336,18 @@ describe('stores API', () => {
   });
 
   describe('lists', () => {
-    it('answers {items,total} in code order by default', async () => {
+    it('answers {items,total}, by account and then the chain’s store code unless told otherwise', async () => {
       const body = await list(fixture);
       expect(body.total).toBe(5);
       expect(keys(body)).toEqual(['WMT/GZ001', 'CRF/SH001', 'WMT/SZ001', 'CRF/SZ001', 'WMT/SZ002']);
+      const unsorted = await get(`/api/stores?${fixture}`, as.hq);
+      const byAccount = keys(await list(`${fixture}&sort=accountName`));
+      expect(keys(unsorted.json<StoreList>())).toEqual(byAccount);
+      // Within each account, the store codes come in order.
+      for (const account of ['WMT', 'CRF']) {
+        const codes = byAccount.filter((key) => key.startsWith(`${account}/`));
+        expect(codes).toEqual([...codes].sort());
+      }
     });
 
     it('searches name, code, address and trade area, taking % literally', async () => {
@@ -383,7 +393,7 @@ describe('stores API', () => {
       ]);
     });
 
-    it('sorts by an allowed key either way, unknown areas last, and falls back to code for unknown keys', async () => {
+    it('sorts by an allowed key either way, unknown areas last, and falls back to the default for unknown keys', async () => {
       expect(keys(await list(`${fixture}&sort=-floorArea`))).toEqual([
         'WMT/GZ001',
         'WMT/SZ001',
@@ -398,11 +408,11 @@ describe('stores API', () => {
         'WMT/GZ001',
         'CRF/SZ001',
       ]);
-      const byCode = ['WMT/GZ001', 'CRF/SH001', 'WMT/SZ001', 'CRF/SZ001', 'WMT/SZ002'];
-      expect(keys(await list(`${fixture}&sort=password`))).toEqual(byCode);
-      expect(keys(await list(`${fixture}&sort=-reps`))).toEqual(byCode);
+      const byDefault = keys(await list(`${fixture}&sort=accountName`));
+      expect(keys(await list(`${fixture}&sort=password`))).toEqual(byDefault);
+      expect(keys(await list(`${fixture}&sort=-reps`))).toEqual(byDefault);
       expect(keys(await list(`${fixture}&sort=${encodeURIComponent('name; drop table stores')}`))).toEqual(
-        byCode,
+        byDefault,
       );
       // Equal codes keep creation order: the id breaks every tie, so pages never overlap.
       expect(keys(await list(`${fixture}&sort=-code`))).toEqual([

@@ -1,11 +1,11 @@
 import { and, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../../core/auth/roles';
-import { scopeKindOf } from '../../../core/auth/roles';
+import { roles, scopeKindOf } from '../../../core/auth/roles';
 import type { Locale } from '../../../core/auth/auth.contract';
 import { parseSort, type ListResponse } from '../../../core/common/list';
 import type { User, UserCreate, UserListQuery, UserUpdate } from '../../../core/org/org.contract';
 import type { Db } from '../../db/client';
-import { containsPattern, countAll, orderByColumn, toIso } from '../../db/sql-helpers';
+import { containsPattern, countAll, enumRank, orderByColumn, toIso } from '../../db/sql-helpers';
 import { AppError, conflict, forbidden, notFound } from '../../http/app-error';
 import type { Actor } from '../../http/access';
 import { recordAuditEvent } from '../audit/audit.service';
@@ -29,7 +29,12 @@ const userColumns = {
 };
 
 const userSortKeys = ['username', 'displayName', 'role', 'lastLoginAt'] as const;
-const sortColumns = { username: users.username, displayName: users.displayName, role: users.role, lastLoginAt: users.lastLoginAt };
+const sortColumns = {
+  username: users.username,
+  displayName: users.displayName,
+  role: enumRank(users.role, roles),
+  lastLoginAt: users.lastLoginAt,
+};
 
 type UserRow = { lastLoginAt: Date | null; createdAt: Date } & Omit<User, 'lastLoginAt' | 'createdAt'>;
 const toUser = (row: UserRow): User => ({ ...row, lastLoginAt: toIso(row.lastLoginAt), createdAt: toIso(row.createdAt)! });
@@ -54,7 +59,7 @@ export async function listUsers(db: Db, actor: Actor, query: UserListQuery): Pro
     const pattern = containsPattern(query.q);
     conditions.push(or(ilike(users.username, pattern), ilike(users.displayName, pattern), ilike(users.phone, pattern)));
   }
-  if (query.role) conditions.push(eq(users.role, query.role));
+  if (query.role) conditions.push(inArray(users.role, query.role));
   if (query.orgUnitId) conditions.push(sql`${users.orgUnitId} in ${orgSubtreeIdsSql(query.orgUnitId)}`);
   if (query.isActive !== undefined) conditions.push(eq(users.isActive, query.isActive));
   const where = and(...conditions);

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ListResponse } from '../../../core/common/list';
 import type { Contact } from '../../../core/contacts/contacts.contract';
 import type { User } from '../../../core/org/org.contract';
@@ -63,19 +63,12 @@ export function useRefreshAfterImport() {
  * (reps and promoters get 403), so callers pass whether to ask at all.
  */
 export function useFieldUsers(enabled: boolean) {
-  const results = useQueries({
-    queries: (['rep', 'promoter'] as const).map((role) => {
-      const query = { role, isActive: 'true', sort: 'displayName', limit: 1000 };
-      return {
-        queryKey: ['users', query],
-        queryFn: () => api.get<ListResponse<User>>('/api/users', query),
-        enabled,
-        staleTime: 5 * 60_000,
-      };
-    }),
+  const query = { role: 'rep,promoter', isActive: 'true', sort: 'displayName', limit: 1000 };
+  const result = useQuery({
+    queryKey: ['users', query],
+    queryFn: () => api.get<ListResponse<User>>('/api/users', query),
+    enabled,
+    staleTime: 5 * 60_000,
   });
-  return {
-    users: results.flatMap((result) => result.data?.items ?? []),
-    isLoading: results.some((result) => result.isLoading),
-  };
+  return { users: result.data?.items ?? [], isLoading: result.isLoading };
 }
