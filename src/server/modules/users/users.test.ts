@@ -381,8 +381,9 @@ describe('users API', () => {
       expect(usernamesOf(all)).toEqual(['lst.alpha', 'lst.mid', 'lst.zeta']);
       expect(usernamesOf(await list('sort=-username'))).toEqual(['lst.zeta', 'lst.mid', 'lst.alpha']);
       expect(usernamesOf(await list('sort=displayName'))).toEqual(['lst.alpha', 'lst.mid', 'lst.zeta']);
-      // Ties keep the order of creation.
-      expect(usernamesOf(await list('sort=-role'))).toEqual(['lst.zeta', 'lst.mid', 'lst.alpha']);
+      // Roles rank as the business does (… rep, promoter, finance); ties keep the order of creation.
+      expect(usernamesOf(await list('sort=-role'))).toEqual(['lst.alpha', 'lst.zeta', 'lst.mid']);
+      expect(usernamesOf(await list('role=rep,promoter'))).toEqual(['lst.alpha', 'lst.mid', 'lst.zeta']);
       expect(usernamesOf(await list('q=zhang'))).toEqual(['lst.zeta']);
       expect(usernamesOf(await list('q=LST.M'))).toEqual(['lst.mid']);
       expect(usernamesOf(await list('role=rep'))).toEqual(['lst.mid', 'lst.zeta']);
