@@ -12,7 +12,8 @@ import tseslint from 'typescript-eslint';
 function layerOf(file) {
   const relative = path.relative(process.cwd(), file).split(path.sep);
   if (relative[0] !== 'src') return { layer: relative[0] };
-  if (relative[1] === 'web' && relative[2] === 'features') return { layer: 'web-feature', feature: relative[3] };
+  if (relative[1] === 'web' && relative[2] === 'features')
+    return { layer: 'web-feature', feature: relative[3] };
   if (relative[1] === 'web') return { layer: `web-${relative[2]}` };
   return { layer: relative[1] };
 }
@@ -30,25 +31,44 @@ const allowed = {
 const boundaries = {
   rules: {
     imports: {
-      meta: { type: 'problem', schema: [], messages: { crossing: '{{from}} may not import {{to}} (see ARCHITECTURE.md)' } },
+      meta: {
+        type: 'problem',
+        schema: [],
+        messages: { crossing: '{{from}} may not import {{to}} (see ARCHITECTURE.md)' },
+      },
       create(context) {
         const from = layerOf(context.filename);
         const rules = allowed[from.layer];
         function check(node, source) {
           if (typeof source !== 'string') return;
-          if (from.layer === 'core' && (source.startsWith('node:') || ['fs', 'path', 'crypto'].includes(source))) {
+          if (
+            from.layer === 'core' &&
+            (source.startsWith('node:') || ['fs', 'path', 'crypto'].includes(source))
+          ) {
             context.report({ node, messageId: 'crossing', data: { from: 'src/core', to: source } });
             return;
           }
           if (!rules || !source.startsWith('.')) return;
           const to = layerOf(path.resolve(path.dirname(context.filename), source));
           // Test helpers (src/web/test) are for tests only.
-          if (to.layer === 'web-test' && from.layer !== 'web-test' && !/\.test\.tsx?$/.test(context.filename)) {
-            context.report({ node, messageId: 'crossing', data: { from: from.layer, to: 'web-test (tests only)' } });
+          if (
+            to.layer === 'web-test' &&
+            from.layer !== 'web-test' &&
+            !/\.test\.tsx?$/.test(context.filename)
+          ) {
+            context.report({
+              node,
+              messageId: 'crossing',
+              data: { from: from.layer, to: 'web-test (tests only)' },
+            });
             return;
           }
-          const sameFeature = to.layer === 'web-feature' && from.layer === 'web-feature' && to.feature === from.feature;
-          const ok = to.layer === 'web-feature' && from.layer === 'web-feature' ? sameFeature : rules.includes(to.layer);
+          const sameFeature =
+            to.layer === 'web-feature' && from.layer === 'web-feature' && to.feature === from.feature;
+          const ok =
+            to.layer === 'web-feature' && from.layer === 'web-feature'
+              ? sameFeature
+              : rules.includes(to.layer);
           if (!ok) {
             const describe = (l) => (l.feature ? `web feature "${l.feature}"` : l.layer);
             context.report({ node, messageId: 'crossing', data: { from: describe(from), to: describe(to) } });
@@ -74,7 +94,10 @@ export default tseslint.config(
     plugins: { boundaries },
     rules: {
       'boundaries/imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': 'off',
     },

@@ -33,7 +33,13 @@ projects.push(
   {
     extends: true,
     // jsdom + Ant Design renders are slow on a loaded 2-core machine; give them room.
-    test: { name: 'web', include: ['src/web/**/*.test.tsx'], environment: 'jsdom', setupFiles: ['src/web/test/setup.ts'], testTimeout: 60_000 },
+    test: {
+      name: 'web',
+      include: ['src/web/**/*.test.tsx'],
+      environment: 'jsdom',
+      setupFiles: ['src/web/test/setup.ts'],
+      testTimeout: 60_000,
+    },
   },
   {
     extends: true,

@@ -14,7 +14,14 @@ export default async function setup(project: TestProject) {
   if (build.status !== 0) throw new Error('The web app did not build');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'endcap-e2e-'));
   const server: ChildProcess = spawn(process.execPath, ['bin/endcap.mjs', 'serve', '--demo'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ENDCAP_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ENDCAP_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+    },
 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -31,7 +38,9 @@ export default async function setup(project: TestProject) {
     };
     server.stdout!.on('data', onData);
     server.stderr!.on('data', onData);
-    server.on('exit', (code, signal) => reject(new Error(`server exited (code ${code}, signal ${signal}):\n${output}`)));
+    server.on('exit', (code, signal) =>
+      reject(new Error(`server exited (code ${code}, signal ${signal}):\n${output}`)),
+    );
   });
   project.provide('e2eBaseUrl', url);
   return async () => {

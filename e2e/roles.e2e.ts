@@ -27,8 +27,15 @@ describe('journey: each demo role signs in and sees its scope', () => {
       const page = await context.newPage();
       await signIn(page, username);
       const nav = page.locator('.ant-layout-sider .ant-menu');
-      for (const item of menu) await expect(nav.getByText(item, { exact: true }).isVisible(), `${username} sees ${item}`).resolves.toBe(true);
-      for (const item of hidden) expect(await nav.getByText(item, { exact: true }).count(), `${username} does not see ${item}`).toBe(0);
+      for (const item of menu)
+        await expect(
+          nav.getByText(item, { exact: true }).isVisible(),
+          `${username} sees ${item}`,
+        ).resolves.toBe(true);
+      for (const item of hidden)
+        expect(await nav.getByText(item, { exact: true }).count(), `${username} does not see ${item}`).toBe(
+          0,
+        );
 
       const api = await (await page.request.get(`${baseUrl()}/api/stores?limit=1`)).json();
       storeTotals.set(username, api.total);
@@ -57,7 +64,11 @@ describe('journey: a rep on a 375-px phone', () => {
   afterAll(() => browser?.close());
 
   it('signs in, opens the menu, lists their stores and a store page without the page scrolling sideways', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 812 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
     await signIn(page, 'rep');
     await page.getByRole('button', { name: '菜单' }).click();

@@ -57,12 +57,22 @@ describe('journey: 沃尔玛 stores — filter, import with a bad row, fix, impo
     const listed = await page.request.get(`${baseUrl()}/api/stores${url.search}`);
     const body = await listed.json();
     expect(body.total).toBeGreaterThan(0);
-    expect(body.items.every((store: { storeClass: string; accountCode: string }) => store.storeClass === 'A' && store.accountCode === 'WMT')).toBe(true);
-    await expect(page.getByTestId('stores-table').getByText(body.items[0].name).isVisible()).resolves.toBe(true);
+    expect(
+      body.items.every(
+        (store: { storeClass: string; accountCode: string }) =>
+          store.storeClass === 'A' && store.accountCode === 'WMT',
+      ),
+    ).toBe(true);
+    await expect(page.getByTestId('stores-table').getByText(body.items[0].name).isVisible()).resolves.toBe(
+      true,
+    );
   });
 
   it('rejects a file with one bad row, shows row, column and reason, and applies nothing', async () => {
-    const bad = writeCsv('stores-bad.csv', goodRow + 'WMT,E2E-002,沃尔玛测试二店,巨型店,6500,广东,深圳,南山区测试路2号\r\n');
+    const bad = writeCsv(
+      'stores-bad.csv',
+      goodRow + 'WMT,E2E-002,沃尔玛测试二店,巨型店,6500,广东,深圳,南山区测试路2号\r\n',
+    );
     await page.getByTestId('stores-import').click();
     await page.locator('.ant-modal input[type=file]').setInputFiles(bad);
     await page.getByTestId('import-submit').click();
@@ -75,23 +85,34 @@ describe('journey: 沃尔玛 stores — filter, import with a bad row, fix, impo
   });
 
   it('imports the fixed file', async () => {
-    const fixed = writeCsv('stores-fixed.csv', goodRow + 'WMT,E2E-002,沃尔玛测试二店,大卖场,6500,广东,深圳,南山区测试路2号\r\n');
+    const fixed = writeCsv(
+      'stores-fixed.csv',
+      goodRow + 'WMT,E2E-002,沃尔玛测试二店,大卖场,6500,广东,深圳,南山区测试路2号\r\n',
+    );
     await page.locator('.ant-modal input[type=file]').setInputFiles(fixed);
     await page.getByTestId('import-submit').click();
     await page.getByTestId('import-applied').waitFor();
     expect(await countStores('E2E-00')).toBe(2);
-    await page.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
+    await page
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /关\s*闭/ })
+      .click();
     await page.locator('.ant-modal').waitFor({ state: 'hidden' });
   });
 
   it('exports the filtered list to .xlsx, new stores included', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stores-export').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('stores-export').click(),
+    ]);
     const file = path.join(workDir, download.suggestedFilename());
     await download.saveAs(file);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const sheet = await readSpreadsheet(fs.readFileSync(file), file);
     const codes = sheet.rows.map((row) => row.cells['门店编码']);
     expect(codes).toEqual(expect.arrayContaining(['E2E-001', 'E2E-002']));
-    expect(sheet.rows.every((row) => row.cells['客户编码'] === 'WMT' && row.cells['卖场等级'] === 'A')).toBe(true);
+    expect(sheet.rows.every((row) => row.cells['客户编码'] === 'WMT' && row.cells['卖场等级'] === 'A')).toBe(
+      true,
+    );
   });
 });

@@ -24,9 +24,13 @@ if (process.argv.includes('--if-stale') && fs.existsSync(stamp)) {
 }
 console.log('Building the web app…');
 const started = Date.now();
-const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const result = spawnSync(
+  process.execPath,
+  [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 if (result.status !== 0) process.exit(result.status ?? 1);
 console.log(`Web app built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -44,7 +44,9 @@ export async function buildApp({ database, config, serveWeb = false }: BuildAppO
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     // Request lines only when debugging; errors are always logged.
-    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    logController: new LogController({
+      disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    }),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -79,12 +81,16 @@ export async function buildApp({ database, config, serveWeb = false }: BuildAppO
       schema: {
         tags: ['system'],
         summary: 'Is the server up, and on which database',
-        response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string() }) },
+        response: {
+          200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string() }),
+        },
       },
     },
     async () => ({ status: 'ok' as const, db: database.kind, version }),
   );
-  app.get('/api/openapi.json', { config: { access: publicAccess }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: publicAccess }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   registerAuthRoutes(app, context);
   registerUserRoutes(app, context);
@@ -95,7 +101,8 @@ export async function buildApp({ database, config, serveWeb = false }: BuildAppO
   registerAuditRoutes(app, context);
   registerDashboardRoutes(app, context);
 
-  const hasWeb = serveWeb && config.webRoot !== undefined && fs.existsSync(path.join(config.webRoot, 'index.html'));
+  const hasWeb =
+    serveWeb && config.webRoot !== undefined && fs.existsSync(path.join(config.webRoot, 'index.html'));
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: config.webRoot!,
@@ -103,7 +110,10 @@ export async function buildApp({ database, config, serveWeb = false }: BuildAppO
       wildcard: true,
       // Hashed assets never change; the shell must be fetched fresh so a new build is picked up.
       setHeaders: (reply, filePath) => {
-        reply.header('cache-control', filePath.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+        reply.header(
+          'cache-control',
+          filePath.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+        );
       },
     });
   }

@@ -17,10 +17,14 @@ export async function startServer(config: Config): Promise<{ url: string; close:
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
 
-  console.log(`\nEndcap is running at ${url}  (database: ${database.kind}, ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
+  console.log(
+    `\nEndcap is running at ${url}  (database: ${database.kind}, ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`,
+  );
   console.log(`API docs: ${url}/api/docs`);
   if (config.demo) {
-    console.log(`Demo logins (password ${DEMO_PASSWORD}): ${demoLogins.map((login) => `${login.username} (${login.label})`).join(', ')}`);
+    console.log(
+      `Demo logins (password ${DEMO_PASSWORD}): ${demoLogins.map((login) => `${login.username} (${login.label})`).join(', ')}`,
+    );
   }
 
   let closing: Promise<void> | undefined;

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { csvListOf, isoDateSchema, listQuerySchema } from '../common/list';
 
-export const contactRoles = ['buyer', 'category_manager', 'store_manager', 'section_head', 'finance', 'other'] as const;
+export const contactRoles = [
+  'buyer',
+  'category_manager',
+  'store_manager',
+  'section_head',
+  'finance',
+  'other',
+] as const;
 export type ContactRole = (typeof contactRoles)[number];
 
 export const contactSchema = z.object({
@@ -54,7 +61,14 @@ export type ContactInput = z.infer<typeof contactInputSchema>;
 export const contactUpdateSchema = contactFieldsSchema.partial();
 export type ContactUpdate = z.infer<typeof contactUpdateSchema>;
 
-export const contactSortKeys = ['name', 'role', 'accountName', 'storeName', 'lastContactedOn', 'updatedAt'] as const;
+export const contactSortKeys = [
+  'name',
+  'role',
+  'accountName',
+  'storeName',
+  'lastContactedOn',
+  'updatedAt',
+] as const;
 
 export const contactListQuerySchema = listQuerySchema.extend({
   accountId: csvListOf(z.coerce.number().int().positive()),

@@ -11,7 +11,8 @@ export const STORE_CLASS_B_MIN_AREA = 2000;
  * we give a boundary area the higher class (docs/glossary.md).
  */
 export function classifyStore(floorArea: number | null | undefined): StoreClass | null {
-  if (floorArea === null || floorArea === undefined || !Number.isFinite(floorArea) || floorArea < 0) return null;
+  if (floorArea === null || floorArea === undefined || !Number.isFinite(floorArea) || floorArea < 0)
+    return null;
   if (floorArea >= STORE_CLASS_A_MIN_AREA) return 'A';
   if (floorArea >= STORE_CLASS_B_MIN_AREA) return 'B';
   return 'C';

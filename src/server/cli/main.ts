@@ -21,7 +21,9 @@ const positiveInt = wholeNumber(1);
 
 const program = new Command()
   .name('endcap')
-  .description('Endcap — Key Account management for FMCG suppliers.\nDatabase: DATABASE_URL (PostgreSQL) or the embedded one in ENDCAP_DATA_DIR (default ./data).')
+  .description(
+    'Endcap — Key Account management for FMCG suppliers.\nDatabase: DATABASE_URL (PostgreSQL) or the embedded one in ENDCAP_DATA_DIR (default ./data).',
+  )
   .version(version);
 
 program
@@ -56,7 +58,9 @@ program
     const database = await openConfiguredDatabase(loadConfig());
     try {
       if (!(await isDatabaseEmpty(database.db))) {
-        throw new Error('The database already has users or accounts; demo data goes into an empty database only.');
+        throw new Error(
+          'The database already has users or accounts; demo data goes into an empty database only.',
+        );
       }
       const startedAt = Date.now();
       const summary = await seedDemoData(database, { seed: options.seed, stores: options.stores });
@@ -76,33 +80,46 @@ user
   .option('--org-unit <code>', 'org unit code')
   .option('--phone <phone>', 'phone number')
   .option('--password <password>', 'password (else read from ENDCAP_PASSWORD, stdin, or asked)')
-  .action(async (options: { username: string; role: Role; displayName?: string; orgUnit?: string; phone?: string; password?: string }) => {
-    const password = options.password ?? process.env.ENDCAP_PASSWORD ?? (await readSecret('Password: '));
-    const database = await openConfiguredDatabase(loadConfig());
-    try {
-      let orgUnitId: number | null = null;
-      if (options.orgUnit) {
-        const unit = (await listOrgUnits(database.db)).find((candidate) => candidate.code === options.orgUnit);
-        if (!unit) throw new Error(`No org unit with code ${options.orgUnit}`);
-        orgUnitId = unit.id;
+  .action(
+    async (options: {
+      username: string;
+      role: Role;
+      displayName?: string;
+      orgUnit?: string;
+      phone?: string;
+      password?: string;
+    }) => {
+      const password = options.password ?? process.env.ENDCAP_PASSWORD ?? (await readSecret('Password: '));
+      const database = await openConfiguredDatabase(loadConfig());
+      try {
+        let orgUnitId: number | null = null;
+        if (options.orgUnit) {
+          const unit = (await listOrgUnits(database.db)).find(
+            (candidate) => candidate.code === options.orgUnit,
+          );
+          if (!unit) throw new Error(`No org unit with code ${options.orgUnit}`);
+          orgUnitId = unit.id;
+        }
+        const input = userCreateSchema.safeParse({
+          username: options.username,
+          displayName: options.displayName ?? options.username,
+          role: options.role,
+          phone: options.phone ?? null,
+          orgUnitId,
+          password,
+        });
+        if (!input.success) {
+          throw new Error(
+            input.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'),
+          );
+        }
+        const created = await createUser(database.db, systemActor, input.data);
+        console.log(`Created ${created.role} ${created.username} (id ${created.id}).`);
+      } finally {
+        await database.close();
       }
-      const input = userCreateSchema.safeParse({
-        username: options.username,
-        displayName: options.displayName ?? options.username,
-        role: options.role,
-        phone: options.phone ?? null,
-        orgUnitId,
-        password,
-      });
-      if (!input.success) {
-        throw new Error(input.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
-      }
-      const created = await createUser(database.db, systemActor, input.data);
-      console.log(`Created ${created.role} ${created.username} (id ${created.id}).`);
-    } finally {
-      await database.close();
-    }
-  });
+    },
+  );
 
 program.showHelpAfterError();
 try {

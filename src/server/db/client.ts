@@ -28,9 +28,7 @@ export interface Database {
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 export type OpenOptions =
-  | { url: string; poolSize?: number }
-  | { dataDir: string }
-  | { memory: true; loadDataDir?: Blob };
+  { url: string; poolSize?: number } | { dataDir: string } | { memory: true; loadDataDir?: Blob };
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if ('url' in options) {

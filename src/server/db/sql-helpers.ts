@@ -31,7 +31,10 @@ export function changedFields(
 }
 
 /** Rows of a raw SQL query; both drivers answer `{ rows }`. Cast numbers in SQL (`::int`). */
-export async function queryRows<T>(db: { execute: (query: SQL) => Promise<unknown> }, query: SQL): Promise<T[]> {
+export async function queryRows<T>(
+  db: { execute: (query: SQL) => Promise<unknown> },
+  query: SQL,
+): Promise<T[]> {
   const result = (await db.execute(query)) as { rows: T[] };
   return result.rows;
 }

@@ -28,46 +28,92 @@ type Request = {
   url: (t: Targets) => string;
   payload?: (t: Targets) => unknown;
   /** A CSV sent as the multipart `file` field. */
-  csv?: (t: Targets) => (string | number)[][]; /** Data that is not scoped by design: the caller's own (session, tokens) or the org tree everyone navigates by. */
-  unscoped?: boolean };
+  csv?: (
+    t: Targets,
+  ) => (
+    string | number
+  )[][]; /** Data that is not scoped by design: the caller's own (session, tokens) or the org tree everyone navigates by. */
+  unscoped?: boolean;
+};
 
 const requests: Record<string, Request> = {
   'GET /api/health': { url: () => '/api/health' },
   'GET /api/openapi.json': { url: () => '/api/openapi.json' },
-  'POST /api/auth/login': { url: () => '/api/auth/login', payload: () => ({ username: 'nobody', password: 'wrong-password' }) },
+  'POST /api/auth/login': {
+    url: () => '/api/auth/login',
+    payload: () => ({ username: 'nobody', password: 'wrong-password' }),
+  },
   'POST /api/auth/logout': { url: () => '/api/auth/logout', unscoped: true },
   'GET /api/auth/me': { url: () => '/api/auth/me', unscoped: true },
-  'PUT /api/auth/me/preferences': { url: () => '/api/auth/me/preferences', payload: () => ({ locale: 'zh-CN' }), unscoped: true },
+  'PUT /api/auth/me/preferences': {
+    url: () => '/api/auth/me/preferences',
+    payload: () => ({ locale: 'zh-CN' }),
+    unscoped: true,
+  },
   'POST /api/auth/me/password': {
     url: () => '/api/auth/me/password',
     payload: () => ({ currentPassword: 'wrong-password', newPassword: 'another-password' }),
     unscoped: true,
   },
   'GET /api/auth/tokens': { url: () => '/api/auth/tokens', unscoped: true },
-  'POST /api/auth/tokens': { url: () => '/api/auth/tokens', payload: () => ({ name: 'matrix' }), unscoped: true },
+  'POST /api/auth/tokens': {
+    url: () => '/api/auth/tokens',
+    payload: () => ({ name: 'matrix' }),
+    unscoped: true,
+  },
   'DELETE /api/auth/tokens/:id': { url: (t) => `/api/auth/tokens/${t.token}` },
   'GET /api/users': { url: () => '/api/users' },
   'GET /api/users/:id': { url: (t) => `/api/users/${t.user}` },
   'POST /api/users': {
     url: () => '/api/users',
-    payload: () => ({ username: `new-${Math.random().toString(36).slice(2, 8)}`, displayName: 'x', role: 'rep', password: 'long-enough-1' }),
+    payload: () => ({
+      username: `new-${Math.random().toString(36).slice(2, 8)}`,
+      displayName: 'x',
+      role: 'rep',
+      password: 'long-enough-1',
+    }),
   },
   'PATCH /api/users/:id': { url: (t) => `/api/users/${t.user}`, payload: () => ({ phone: '13800000000' }) },
   'GET /api/org-units': { url: () => '/api/org-units', unscoped: true },
   'GET /api/org-units/:id': { url: (t) => `/api/org-units/${t.orgUnit}`, unscoped: true },
-  'POST /api/org-units': { url: () => '/api/org-units', payload: (t) => ({ code: `M${Date.now()}`, name: 'x', kind: 'city', parentId: t.orgUnit }) },
-  'PATCH /api/org-units/:id': { url: (t) => `/api/org-units/${t.orgUnit}`, payload: () => ({ name: 'Renamed' }) },
+  'POST /api/org-units': {
+    url: () => '/api/org-units',
+    payload: (t) => ({ code: `M${Date.now()}`, name: 'x', kind: 'city', parentId: t.orgUnit }),
+  },
+  'PATCH /api/org-units/:id': {
+    url: (t) => `/api/org-units/${t.orgUnit}`,
+    payload: () => ({ name: 'Renamed' }),
+  },
   'DELETE /api/org-units/:id': { url: (t) => `/api/org-units/${t.orgUnit}` },
   'GET /api/accounts': { url: () => '/api/accounts' },
   'GET /api/accounts/:id': { url: (t) => `/api/accounts/${t.account}` },
-  'POST /api/accounts': { url: () => '/api/accounts', payload: () => ({ code: `N${Date.now()}`, name: `New ${Date.now()}`, tier: 'core', tradeType: 'distributor' }) },
-  'PATCH /api/accounts/:id': { url: (t) => `/api/accounts/${t.account}`, payload: () => ({ notes: 'changed' }) },
+  'POST /api/accounts': {
+    url: () => '/api/accounts',
+    payload: () => ({
+      code: `N${Date.now()}`,
+      name: `New ${Date.now()}`,
+      tier: 'core',
+      tradeType: 'distributor',
+    }),
+  },
+  'PATCH /api/accounts/:id': {
+    url: (t) => `/api/accounts/${t.account}`,
+    payload: () => ({ notes: 'changed' }),
+  },
   'DELETE /api/accounts/:id': { url: (t) => `/api/accounts/${t.account}` },
   'GET /api/stores': { url: () => '/api/stores?limit=500' },
   'GET /api/stores/:id': { url: (t) => `/api/stores/${t.store}` },
   'POST /api/stores': {
     url: () => '/api/stores',
-    payload: (t) => ({ accountId: t.account, code: `X${Date.now()}`, name: 'x', format: 'supermarket', province: '北京', city: '北京', orgUnitId: t.orgUnit }),
+    payload: (t) => ({
+      accountId: t.account,
+      code: `X${Date.now()}`,
+      name: 'x',
+      format: 'supermarket',
+      province: '北京',
+      city: '北京',
+      orgUnitId: t.orgUnit,
+    }),
   },
   'PATCH /api/stores/:id': { url: (t) => `/api/stores/${t.store}`, payload: () => ({ dailyTraffic: 1000 }) },
   'DELETE /api/stores/:id': { url: (t) => `/api/stores/${t.store}` },
@@ -83,8 +129,14 @@ const requests: Record<string, Request> = {
   },
   'GET /api/contacts': { url: () => '/api/contacts?limit=500' },
   'GET /api/contacts/:id': { url: (t) => `/api/contacts/${t.contact}` },
-  'POST /api/contacts': { url: () => '/api/contacts', payload: (t) => ({ storeId: t.store, name: 'x', role: 'other' }) },
-  'PATCH /api/contacts/:id': { url: (t) => `/api/contacts/${t.contact}`, payload: () => ({ notes: 'changed' }) },
+  'POST /api/contacts': {
+    url: () => '/api/contacts',
+    payload: (t) => ({ storeId: t.store, name: 'x', role: 'other' }),
+  },
+  'PATCH /api/contacts/:id': {
+    url: (t) => `/api/contacts/${t.contact}`,
+    payload: () => ({ notes: 'changed' }),
+  },
   'DELETE /api/contacts/:id': { url: (t) => `/api/contacts/${t.contact}` },
   'GET /api/contacts/import-template.xlsx': { url: () => '/api/contacts/import-template.xlsx' },
   'GET /api/contacts/export.xlsx': { url: () => '/api/contacts/export.xlsx' },
@@ -115,9 +167,18 @@ describe('access: every route × every role', () => {
     const people: Record<Role, Awaited<ReturnType<typeof makeUser>>> = {} as never;
     for (const role of roles) {
       const unit = scopeKindOf(role) === 'all' ? hq : scopeKindOf(role) === 'org_subtree' ? east : shanghai;
-      people[role] = await makeUser(t.db, { role, orgUnitId: unit.id, username: `matrix-${role.replace('_', '')}` });
+      people[role] = await makeUser(t.db, {
+        role,
+        orgUnitId: unit.id,
+        username: `matrix-${role.replace('_', '')}`,
+      });
     }
-    const outsider = await makeUser(t.db, { role: 'rep', orgUnitId: chengdu.id, username: 'outside-rep', displayName: `${MARK} rep` });
+    const outsider = await makeUser(t.db, {
+      role: 'rep',
+      orgUnitId: chengdu.id,
+      username: 'outside-rep',
+      displayName: `${MARK} rep`,
+    });
 
     // A chain with stores on both sides, and one that only exists outside the scoped users' reach.
     const shared = await makeAccount(t.db, { code: 'SHARED', name: 'Shared chain' });
@@ -135,14 +196,23 @@ describe('access: every route × every role', () => {
       name: `${MARK} store`,
       repIds: [outsider.id],
     });
-    await makeStore(t.db, { accountId: shared.id, orgUnitId: chengdu.id, name: `${MARK} store of shared chain` });
+    await makeStore(t.db, {
+      accountId: shared.id,
+      orgUnitId: chengdu.id,
+      name: `${MARK} store of shared chain`,
+    });
     await makeContact(t.db, { storeId: inside.id, name: 'Inside contact' });
     const outsideContact = await makeContact(t.db, { storeId: outsideStore.id, name: `${MARK} contact` });
     await makeContact(t.db, { accountId: outside.id, name: `${MARK} HQ buyer` });
 
     for (const role of roles) headers.set(role, await sessionHeaders(t.app, people[role].username));
     const outsiderSession = await sessionHeaders(t.app, outsider.username);
-    const token = await t.app.inject({ method: 'POST', url: '/api/auth/tokens', headers: outsiderSession, payload: { name: `${MARK} token` } });
+    const token = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/tokens',
+      headers: outsiderSession,
+      payload: { name: `${MARK} token` },
+    });
     Object.assign(targets, {
       account: outside.id,
       store: outsideStore.id,
@@ -160,7 +230,10 @@ describe('access: every route × every role', () => {
     expect(routes.length).toBeGreaterThan(30);
     for (const route of routes) {
       expect(route.access, `${route.method} ${route.url} has no access policy`).toBeDefined();
-      expect(requests[`${route.method} ${route.url}`], `${route.method} ${route.url} is missing from the access test`).toBeDefined();
+      expect(
+        requests[`${route.method} ${route.url}`],
+        `${route.method} ${route.url} is missing from the access test`,
+      ).toBeDefined();
     }
   });
 
@@ -178,8 +251,15 @@ describe('access: every route × every role', () => {
         pairs++;
         const body = spec.csv
           ? upload('matrix.csv', toCsv(spec.csv(targets)), headers.get(role)!)
-          : { headers: headers.get(role), ...(spec.payload ? { payload: spec.payload(targets) as object } : {}) };
-        const response = await t.app.inject({ method: route.method as 'GET', url: spec.url(targets), ...body });
+          : {
+              headers: headers.get(role),
+              ...(spec.payload ? { payload: spec.payload(targets) as object } : {}),
+            };
+        const response = await t.app.inject({
+          method: route.method as 'GET',
+          url: spec.url(targets),
+          ...body,
+        });
         // Spreadsheets are zipped: read them back as text before looking for out-of-scope names.
         const text = response.headers['content-type']?.toString().includes('spreadsheetml')
           ? JSON.stringify(await readSpreadsheet(response.rawPayload, 'answer.xlsx'))

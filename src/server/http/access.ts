@@ -23,9 +23,7 @@ export const systemActor: Actor = {
 
 /** Who may call a route. Every /api route must declare one (checked at registration and by a test). */
 export type AccessPolicy =
-  | { kind: 'public' }
-  | { kind: 'authenticated' }
-  | { kind: 'roles'; roles: readonly Role[] };
+  { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: readonly Role[] };
 
 export const publicAccess: AccessPolicy = { kind: 'public' };
 export const anyUser: AccessPolicy = { kind: 'authenticated' };

@@ -41,4 +41,5 @@ export function httpStatusOf(code: ErrorCode): number {
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
 export const forbidden = (message = 'You may not do this') => new AppError('forbidden', message);
 export const conflict = (message: string, details?: unknown) => new AppError('conflict', message, details);
-export const businessRule = (message: string, details?: unknown) => new AppError('business_rule', message, details);
+export const businessRule = (message: string, details?: unknown) =>
+  new AppError('business_rule', message, details);

@@ -29,7 +29,11 @@ export function registerAuthHook(app: FastifyInstance, db: Db): void {
     await identify(request, db);
     // The browser sends the cookie with any request, so an unsafe one must also prove it came from our page:
     // public routes included (signing out), except sign-in, which replaces whatever session the browser holds.
-    if (request.authMethod === 'session' && unsafeMethods.has(request.method) && !request.routeOptions.config?.startsSession) {
+    if (
+      request.authMethod === 'session' &&
+      unsafeMethods.has(request.method) &&
+      !request.routeOptions.config?.startsSession
+    ) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !sameSecret(sent, request.sessionCsrfToken ?? '')) {
         throw new AppError('csrf_failed', `Missing or wrong ${CSRF_HEADER} header`);

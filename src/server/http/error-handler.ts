@@ -41,11 +41,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return send('internal', `Internal error (request ${request.id})`);
 
     function send(code: ErrorCode, message: string, details?: unknown) {
-      const body = details === undefined ? { error: { code, message } } : { error: { code, message, details } };
+      const body =
+        details === undefined ? { error: { code, message } } : { error: { code, message, details } };
       return reply.status(httpStatusOf(code)).send(body);
     }
   });
-
 }
 
 /**
@@ -57,9 +57,9 @@ export function registerNotFoundHandler(app: FastifyInstance, options: { serveAp
     if (options.serveAppShell && request.method === 'GET' && !request.url.startsWith('/api/')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    return reply
-      .status(404)
-      .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+    return reply.status(404).send({
+      error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` },
+    });
   });
 }
 

@@ -18,7 +18,11 @@ export function recordRoutes(app: FastifyInstance): void {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routes.push({ method, url: route.url, access: (route.config as { access?: AccessPolicy } | undefined)?.access });
+      routes.push({
+        method,
+        url: route.url,
+        access: (route.config as { access?: AccessPolicy } | undefined)?.access,
+      });
     }
   });
 }

@@ -17,7 +17,10 @@ const next = () => ++sequence;
 
 export const TEST_PASSWORD = 'test-password-1';
 
-export async function makeOrgUnit(db: Db, overrides: { code?: string; name?: string; kind?: OrgUnitKind; parentId?: number | null } = {}) {
+export async function makeOrgUnit(
+  db: Db,
+  overrides: { code?: string; name?: string; kind?: OrgUnitKind; parentId?: number | null } = {},
+) {
   const n = next();
   return createOrgUnit(db, systemActor, {
     code: overrides.code ?? `OU${n}`,
@@ -29,7 +32,13 @@ export async function makeOrgUnit(db: Db, overrides: { code?: string; name?: str
 
 export async function makeUser(
   db: Db,
-  overrides: { role?: Role; orgUnitId?: number | null; username?: string; displayName?: string; isActive?: boolean } = {},
+  overrides: {
+    role?: Role;
+    orgUnitId?: number | null;
+    username?: string;
+    displayName?: string;
+    isActive?: boolean;
+  } = {},
 ) {
   const n = next();
   const role = overrides.role ?? 'rep';
@@ -41,7 +50,14 @@ export async function makeUser(
     isActive: overrides.isActive ?? true,
     password: TEST_PASSWORD,
   });
-  const actor: Actor = { id: user.id, username: user.username, displayName: user.displayName, role, orgUnitId: user.orgUnitId, locale: 'zh-CN' };
+  const actor: Actor = {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role,
+    orgUnitId: user.orgUnitId,
+    locale: 'zh-CN',
+  };
   return { ...user, actor };
 }
 
@@ -74,7 +90,10 @@ export async function makeStore(db: Db, overrides: Partial<StoreInput> & { accou
   });
 }
 
-export async function makeContact(db: Db, overrides: Partial<ContactInput> & ({ accountId: number } | { storeId: number })) {
+export async function makeContact(
+  db: Db,
+  overrides: Partial<ContactInput> & ({ accountId: number } | { storeId: number }),
+) {
   const n = next();
   return createContact(db, systemActor, { name: `Contact ${n}`, role: 'buyer', ...overrides });
 }

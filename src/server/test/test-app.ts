@@ -15,7 +15,9 @@ export interface TestContext {
 }
 
 /** A real app on a fresh database, driven through app.inject (fastify/demo's build(t) helper). */
-export async function buildTestApp(configOverrides: Parameters<typeof loadConfig>[1] = {}): Promise<TestContext> {
+export async function buildTestApp(
+  configOverrides: Parameters<typeof loadConfig>[1] = {},
+): Promise<TestContext> {
   const database = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent' }, { webRoot: undefined, ...configOverrides });
   const app = await buildApp({ database, config });
@@ -33,7 +35,11 @@ export async function buildTestApp(configOverrides: Parameters<typeof loadConfig
 
 /** Headers of a signed-in browser session: the cookie and the CSRF token. */
 export async function sessionHeaders(app: App, username: string, password = TEST_PASSWORD) {
-  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+  });
   if (response.statusCode !== 200) throw new Error(`login as ${username} failed: ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'endcap_session');
   return { cookie: `endcap_session=${cookie!.value}`, 'x-csrf-token': response.json().csrfToken as string };

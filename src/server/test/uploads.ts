@@ -6,7 +6,12 @@ export function toCsv(rows: (string | number)[][]): string {
 }
 
 /** A multipart/form-data body with one file, built by hand (what a browser's FormData sends), for app.inject. */
-export function upload(fileName: string, content: Buffer | string, headers: Record<string, string>, field = 'file') {
+export function upload(
+  fileName: string,
+  content: Buffer | string,
+  headers: Record<string, string>,
+  field = 'file',
+) {
   const boundary = `----endcap${Math.random().toString(16).slice(2)}`;
   const body = Buffer.concat([
     Buffer.from(

@@ -14,11 +14,18 @@ import { SESSION_QUERY_KEY, SessionProvider } from '../lib/session';
 import { features } from './features';
 import { createAppRouter } from './router';
 
-const i18n = initI18n({ common: commonDictionary, ...Object.fromEntries(features.map((f) => [f.namespace, f.dictionary])) });
+const i18n = initI18n({
+  common: commonDictionary,
+  ...Object.fromEntries(features.map((f) => [f.namespace, f.dictionary])),
+});
 
 const queryClient: QueryClient = new QueryClient({
   defaultOptions: {
-    queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: (count, error) => !(error instanceof ApiError) && count < 2 },
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      retry: (count, error) => !(error instanceof ApiError) && count < 2,
+    },
   },
   // A 401 anywhere means the session ended: forget the user, and the router shows the sign-in page.
   queryCache: new QueryCache({ onError: (error) => signOutOn401(error) }),
@@ -42,7 +49,10 @@ export function App() {
 
   return (
     <I18nextProvider i18n={i18n}>
-      <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f6feb', borderRadius: 6 } }}>
+      <ConfigProvider
+        locale={language === 'en' ? enUS : zhCN}
+        theme={{ token: { colorPrimary: '#1f6feb', borderRadius: 6 } }}
+      >
         <AntApp>
           <QueryClientProvider client={queryClient}>
             <SessionProvider>

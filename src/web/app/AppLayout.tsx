@@ -1,6 +1,12 @@
 import { Suspense, useMemo, useState } from 'react';
 import { App as AntApp, Button, Drawer, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
-import { GlobalOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  GlobalOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  SettingOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Locale } from '../../core/auth/auth.contract';
@@ -34,14 +40,20 @@ export function AppLayout({ features }: { features: WebFeature[] }) {
     [features, user.role],
   );
   const selected = navItems
-    .filter((item) => (item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path)))
+    .filter((item) =>
+      item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path),
+    )
     .map((item) => item.key);
   const menu = (
     <Menu
       mode="inline"
       selectedKeys={selected}
       onClick={() => setDrawerOpen(false)}
-      items={navItems.map((item) => ({ key: item.key, icon: <item.icon />, label: <Link to={item.path}>{t(item.labelKey)}</Link> }))}
+      items={navItems.map((item) => ({
+        key: item.key,
+        icon: <item.icon />,
+        label: <Link to={item.path}>{t(item.labelKey)}</Link>,
+      }))}
       style={{ borderInlineEnd: 'none' }}
     />
   );
@@ -111,7 +123,13 @@ export function AppLayout({ features }: { features: WebFeature[] }) {
         >
           {isPhone ? (
             <div style={{ display: 'flex', alignItems: 'center', gap: 4 }}>
-              <Button type="text" size="large" icon={<MenuOutlined />} aria-label={t('shell.menu')} onClick={() => setDrawerOpen(true)} />
+              <Button
+                type="text"
+                size="large"
+                icon={<MenuOutlined />}
+                aria-label={t('shell.menu')}
+                onClick={() => setDrawerOpen(true)}
+              />
               {brand}
             </div>
           ) : (
@@ -120,7 +138,12 @@ export function AppLayout({ features }: { features: WebFeature[] }) {
           <Dropdown menu={userMenu} trigger={['click']}>
             <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
               {user.displayName}
-              {!isPhone && <Typography.Text type="secondary"> · {labelOf('userRole', user.role, locale)}</Typography.Text>}
+              {!isPhone && (
+                <Typography.Text type="secondary">
+                  {' '}
+                  · {labelOf('userRole', user.role, locale)}
+                </Typography.Text>
+              )}
             </Button>
           </Dropdown>
         </Layout.Header>
@@ -130,7 +153,13 @@ export function AppLayout({ features }: { features: WebFeature[] }) {
           </Suspense>
         </Layout.Content>
       </Layout>
-      <Drawer open={isPhone && drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={260} title={brand}>
+      <Drawer
+        open={isPhone && drawerOpen}
+        onClose={() => setDrawerOpen(false)}
+        placement="left"
+        size={260}
+        title={brand}
+      >
         {menu}
       </Drawer>
     </Layout>

@@ -10,4 +10,14 @@ import { storesFeature } from '../features/stores';
 import { usersFeature } from '../features/users';
 
 /** Every feature of the web app, in menu order. Adding a feature means adding it here. */
-export const features: WebFeature[] = [dashboardFeature, authFeature, accountsFeature, storesFeature, contactsFeature, usersFeature, orgUnitsFeature, auditFeature, profileFeature];
+export const features: WebFeature[] = [
+  dashboardFeature,
+  authFeature,
+  accountsFeature,
+  storesFeature,
+  contactsFeature,
+  usersFeature,
+  orgUnitsFeature,
+  auditFeature,
+  profileFeature,
+];

@@ -21,7 +21,10 @@ export function AccountSelect({
   value?: AccountId | AccountId[] | null;
   onChange?: (value: AccountId | AccountId[] | null) => void;
   mode?: 'multiple';
-} & Omit<SelectProps<AccountId | AccountId[]>, 'value' | 'onChange' | 'mode' | 'options' | 'showSearch' | 'filterOption'>) {
+} & Omit<
+  SelectProps<AccountId | AccountId[]>,
+  'value' | 'onChange' | 'mode' | 'options' | 'showSearch' | 'filterOption'
+>) {
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim());
   const list = useQuery({

@@ -12,7 +12,10 @@ export function DateStringPicker({
   value,
   onChange,
   ...props
-}: { value?: string | null; onChange?: (value: string | null) => void } & Omit<DatePickerProps, 'value' | 'onChange' | 'format'>) {
+}: { value?: string | null; onChange?: (value: string | null) => void } & Omit<
+  DatePickerProps,
+  'value' | 'onChange' | 'format'
+>) {
   const isPhone = !Grid.useBreakpoint().md;
   return (
     <DatePicker

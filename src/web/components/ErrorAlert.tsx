@@ -7,5 +7,7 @@ export function ErrorAlert({ error, style }: { error: unknown; style?: React.CSS
   const { t } = useTranslation();
   if (!error) return null;
   const { title, detail } = describeError(error, t);
-  return <Alert type="error" showIcon title={title} description={detail} style={{ marginBottom: 16, ...style }} />;
+  return (
+    <Alert type="error" showIcon title={title} description={detail} style={{ marginBottom: 16, ...style }} />
+  );
 }

@@ -3,7 +3,8 @@ import { Badge, Button, Flex, Grid } from 'antd';
 import { FilterOutlined } from '@ant-design/icons';
 
 /** A comma-separated URL filter ('A,B') as the values of a multiple Select. */
-export const csvValues = (value: string | undefined): string[] => (value ? value.split(',').filter(Boolean) : []);
+export const csvValues = (value: string | undefined): string[] =>
+  value ? value.split(',').filter(Boolean) : [];
 
 /**
  * A list's search box and filters. On a desktop they sit in one wrapping row; on a phone the filters

@@ -37,7 +37,13 @@ export function FormDrawer({
           <Button size={isPhone ? 'large' : 'middle'} onClick={onClose}>
             {t('actions.cancel')}
           </Button>
-          <Button size={isPhone ? 'large' : 'middle'} type="primary" loading={saving} onClick={onSave} data-testid="form-save">
+          <Button
+            size={isPhone ? 'large' : 'middle'}
+            type="primary"
+            loading={saving}
+            onClick={onSave}
+            data-testid="form-save"
+          >
             {t('actions.save')}
           </Button>
         </Flex>

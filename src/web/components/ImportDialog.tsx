@@ -53,7 +53,8 @@ export function ImportDialog({
       setResult(applied);
       onApplied(applied);
     } catch (caught) {
-      if (caught instanceof ApiError && caught.code === 'import_rejected') setRejected(caught.details as ImportRejection);
+      if (caught instanceof ApiError && caught.code === 'import_rejected')
+        setRejected(caught.details as ImportRejection);
       else setError(caught);
     } finally {
       setBusy(false);
@@ -82,7 +83,14 @@ export function ImportDialog({
         >
           {t('actions.close')}
         </Button>,
-        <Button key="import" type="primary" disabled={!file} loading={busy} onClick={() => void submit()} data-testid="import-submit">
+        <Button
+          key="import"
+          type="primary"
+          disabled={!file}
+          loading={busy}
+          onClick={() => void submit()}
+          data-testid="import-submit"
+        >
           {t('actions.import')}
         </Button>,
       ]}
@@ -141,7 +149,12 @@ export function ImportDialog({
               columns={[
                 { title: t('import.row'), dataIndex: 'row', width: 70 },
                 { title: t('import.column'), dataIndex: 'column', width: 140 },
-                { title: t('import.value'), dataIndex: 'value', width: 160, render: (value: string | null) => value ?? '' },
+                {
+                  title: t('import.value'),
+                  dataIndex: 'value',
+                  width: 160,
+                  render: (value: string | null) => value ?? '',
+                },
                 { title: t('import.reason'), dataIndex: 'reason' },
               ]}
             />

@@ -14,7 +14,8 @@ export function LinkButton({ to, ...props }: { to: string } & Omit<ComponentProp
       href={to}
       onClick={(event) => {
         props.onClick?.(event);
-        if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+        if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey)
+          return;
         event.preventDefault();
         navigate(to);
       }}

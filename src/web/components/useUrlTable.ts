@@ -23,7 +23,8 @@ export function useUrlTable<T>(
       const key = String(first?.columnKey ?? first?.field ?? '');
       update({ sort: first?.order && key ? `${first.order === 'descend' ? '-' : ''}${key}` : undefined });
     } else if (extra.action === 'paginate') {
-      if (pagination.pageSize && pagination.pageSize !== state.pageSize) update({ pageSize: pagination.pageSize });
+      if (pagination.pageSize && pagination.pageSize !== state.pageSize)
+        update({ pageSize: pagination.pageSize });
       else update({ page: pagination.current });
     }
   };

@@ -35,7 +35,11 @@ export function toQueryString(query: Query | undefined): string {
   return text ? `?${text}` : '';
 }
 
-async function request(method: string, path: string, init: { body?: BodyInit; json?: unknown; query?: Query } = {}) {
+async function request(
+  method: string,
+  path: string,
+  init: { body?: BodyInit; json?: unknown; query?: Query } = {},
+) {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let body = init.body;
@@ -45,14 +49,26 @@ async function request(method: string, path: string, init: { body?: BodyInit; js
   }
   let response: Response;
   try {
-    response = await fetch(`${path}${toQueryString(init.query)}`, { method, headers, body, credentials: 'same-origin' });
+    response = await fetch(`${path}${toQueryString(init.query)}`, {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+    });
   } catch {
     throw new ApiError(0, 'network', 'Network error: the server did not answer');
   }
   if (!response.ok) {
-    const payload = (await response.json().catch(() => null)) as { error?: { code: ErrorCode; message: string; details?: unknown } } | null;
-    if (payload?.error) throw new ApiError(response.status, payload.error.code, payload.error.message, payload.error.details);
-    throw new ApiError(response.status, response.status >= 500 ? 'internal' : 'validation_failed', `HTTP ${response.status}`);
+    const payload = (await response.json().catch(() => null)) as {
+      error?: { code: ErrorCode; message: string; details?: unknown };
+    } | null;
+    if (payload?.error)
+      throw new ApiError(response.status, payload.error.code, payload.error.message, payload.error.details);
+    throw new ApiError(
+      response.status,
+      response.status >= 500 ? 'internal' : 'validation_failed',
+      `HTTP ${response.status}`,
+    );
   }
   return response;
 }
@@ -84,7 +100,8 @@ export const api = {
   async download(path: string, query?: Query): Promise<void> {
     const response = await request('GET', path, { query });
     const disposition = response.headers.get('content-disposition') ?? '';
-    const match = /filename\*=UTF-8''([^;]+)/i.exec(disposition) ?? /filename="?([^";]+)"?/i.exec(disposition);
+    const match =
+      /filename\*=UTF-8''([^;]+)/i.exec(disposition) ?? /filename="?([^";]+)"?/i.exec(disposition);
     const fileName = match ? decodeURIComponent(match[1]) : path.split('/').pop()!;
     const url = URL.createObjectURL(await response.blob());
     const link = document.createElement('a');

@@ -13,5 +13,8 @@ export function describeError(error: unknown, t: TFunction): { title: string; de
     const detail = [error.message, ...fields].filter(Boolean).join('；');
     return { title, detail: detail || undefined };
   }
-  return { title: t('common:errors.internal'), detail: error instanceof Error ? error.message : String(error) };
+  return {
+    title: t('common:errors.internal'),
+    detail: error instanceof Error ? error.message : String(error),
+  };
 }

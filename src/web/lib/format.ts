@@ -6,13 +6,18 @@ import type { Locale } from '../../core/auth/auth.contract';
  */
 export function formatYuan(fen: number | null | undefined, locale: Locale = 'zh-CN'): string {
   if (fen == null) return '—';
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', currencyDisplay: 'symbol' }).format(fen / 100);
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'CNY',
+    currencyDisplay: 'symbol',
+  }).format(fen / 100);
 }
 
 export function formatWan(fen: number | null | undefined, locale: Locale = 'zh-CN'): string {
   if (fen == null) return '—';
   const yuan = fen / 100;
-  if (locale === 'en') return `¥${new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }).format(yuan)}`;
+  if (locale === 'en')
+    return `¥${new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }).format(yuan)}`;
   if (Math.abs(yuan) >= 100_000_000) return `¥${(yuan / 100_000_000).toFixed(2)}亿`;
   if (Math.abs(yuan) >= 10_000) return `¥${(yuan / 10_000).toFixed(1)}万`;
   return `¥${yuan.toFixed(0)}`;

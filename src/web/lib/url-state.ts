@@ -43,11 +43,25 @@ export function useTableUrlState(filterKeys: readonly string[], defaultPageSize 
           };
           if ('q' in changes) set('q', changes.q);
           if ('sort' in changes) set('sort', changes.sort);
-          if (changes.pageSize !== undefined) set('pageSize', changes.pageSize === defaultPageSize ? undefined : changes.pageSize);
+          if (changes.pageSize !== undefined)
+            set('pageSize', changes.pageSize === defaultPageSize ? undefined : changes.pageSize);
           for (const [key, value] of Object.entries(changes.filters ?? {})) set(key, value);
           // Changing what is shown starts again at page 1.
-          const resetsPage = 'q' in changes || 'sort' in changes || changes.filters !== undefined || changes.pageSize !== undefined;
-          set('page', changes.page !== undefined ? (changes.page === 1 ? undefined : changes.page) : resetsPage ? undefined : previous.get('page') ?? undefined);
+          const resetsPage =
+            'q' in changes ||
+            'sort' in changes ||
+            changes.filters !== undefined ||
+            changes.pageSize !== undefined;
+          set(
+            'page',
+            changes.page !== undefined
+              ? changes.page === 1
+                ? undefined
+                : changes.page
+              : resetsPage
+                ? undefined
+                : (previous.get('page') ?? undefined),
+          );
           return next;
         },
         { replace: true },

@@ -31,7 +31,14 @@ export function renderPage(
     api?: Record<string, Handler>;
   } = {},
 ) {
-  const user: SessionUser = { id: 1, username: 'tester', displayName: '测试用户', role: options.role ?? 'admin', orgUnitId: 1, locale: 'zh-CN' };
+  const user: SessionUser = {
+    id: 1,
+    username: 'tester',
+    displayName: '测试用户',
+    role: options.role ?? 'admin',
+    orgUnitId: 1,
+    locale: 'zh-CN',
+  };
   const i18n = initI18n({ common: commonDictionary, ...(options.dictionaries ?? {}) });
   const calls: { method: string; url: URL; body: unknown }[] = [];
   const fetchMock = vi.fn(async (input: string | URL | Request, init?: RequestInit) => {
@@ -39,7 +46,13 @@ export function renderPage(
     const method = init?.method ?? 'GET';
     calls.push({ method, url, body: typeof init?.body === 'string' ? JSON.parse(init.body) : init?.body });
     const handler = options.api?.[`${method} ${url.pathname}`];
-    if (!handler) return new Response(JSON.stringify({ error: { code: 'not_found', message: `no test handler for ${method} ${url.pathname}` } }), { status: 404 });
+    if (!handler)
+      return new Response(
+        JSON.stringify({
+          error: { code: 'not_found', message: `no test handler for ${method} ${url.pathname}` },
+        }),
+        { status: 404 },
+      );
     try {
       const result = await handler(url, init);
       return new Response(result === undefined ? null : JSON.stringify(result), {
@@ -48,7 +61,10 @@ export function renderPage(
       });
     } catch (thrown) {
       const { status, error } = thrown as { status: number; error: unknown };
-      return new Response(JSON.stringify({ error }), { status, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify({ error }), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      });
     }
   });
   vi.stubGlobal('fetch', fetchMock);

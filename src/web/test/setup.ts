@@ -21,6 +21,9 @@ class ResizeObserverStub {
   disconnect() {}
 }
 globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
-window.getComputedStyle = ((original) => (element: Element) => original(element))(window.getComputedStyle);
+window.getComputedStyle = (
+  (original) => (element: Element) =>
+    original(element)
+)(window.getComputedStyle);
 
 afterEach(() => cleanup());

@@ -32,7 +32,12 @@ export function registerAccountRoutes(app: App, { database: { db } }: RouteConte
     '/api/accounts/:id',
     {
       config: { access: anyUser },
-      schema: { tags, summary: 'One account with its house rules', params: idParamSchema, response: { 200: accountSchema } },
+      schema: {
+        tags,
+        summary: 'One account with its house rules',
+        params: idParamSchema,
+        response: { 200: accountSchema },
+      },
     },
     async (request) => getAccount(db, actorOf(request), request.params.id),
   );
@@ -41,7 +46,12 @@ export function registerAccountRoutes(app: App, { database: { db } }: RouteConte
     '/api/accounts',
     {
       config: { access: allow(permissions.writeAccounts) },
-      schema: { tags, summary: 'Create an account', body: accountInputSchema, response: { 201: accountSchema } },
+      schema: {
+        tags,
+        summary: 'Create an account',
+        body: accountInputSchema,
+        response: { 201: accountSchema },
+      },
     },
     async (request, reply) => reply.status(201).send(await createAccount(db, actorOf(request), request.body)),
   );
@@ -65,7 +75,12 @@ export function registerAccountRoutes(app: App, { database: { db } }: RouteConte
     '/api/accounts/:id',
     {
       config: { access: allow(permissions.writeAccounts) },
-      schema: { tags, summary: 'Delete an account without stores or contacts', params: idParamSchema, response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: 'Delete an account without stores or contacts',
+        params: idParamSchema,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await deleteAccount(db, actorOf(request), request.params.id);

@@ -10,7 +10,15 @@ import {
 } from '../../../core/accounts/accounts.contract';
 import { parseSort, type ListResponse } from '../../../core/common/list';
 import type { Db } from '../../db/client';
-import { containsPattern, countAll, enumRank, orderByColumn, queryRows, ref, toIso } from '../../db/sql-helpers';
+import {
+  containsPattern,
+  countAll,
+  enumRank,
+  orderByColumn,
+  queryRows,
+  ref,
+  toIso,
+} from '../../db/sql-helpers';
 import { conflict, notFound } from '../../http/app-error';
 import type { Actor } from '../../http/access';
 import { recordAuditEvent } from '../audit/audit.service';
@@ -21,7 +29,9 @@ import { accounts } from './accounts.table';
 function storeCountSql(actor: Actor) {
   const storeIds = visibleStoreIdsSql(actor);
   const scope = storeIds ? sql` and s.id in ${storeIds}` : sql``;
-  return sql<number>`(select count(*)::int from stores s where s.account_id = ${ref(accounts.id)}${scope})`.mapWith(Number);
+  return sql<number>`(select count(*)::int from stores s where s.account_id = ${ref(accounts.id)}${scope})`.mapWith(
+    Number,
+  );
 }
 
 function accountColumns(actor: Actor) {
@@ -47,18 +57,26 @@ type AccountRow = Omit<Account, 'createdAt' | 'updatedAt'> & { createdAt: Date; 
  * A promoter works on a store floor for the chain's own staff to see: they get the account's name and profile,
  * not our negotiating notes (house-rule countermeasures, internal notes).
  */
-const toAccount = (actor: Actor) => (row: AccountRow): Account => ({
-  ...row,
-  ...(actor.role === 'promoter' ? { houseRules: {}, notes: null } : {}),
-  createdAt: toIso(row.createdAt)!,
-  updatedAt: toIso(row.updatedAt)!,
-});
+const toAccount =
+  (actor: Actor) =>
+  (row: AccountRow): Account => ({
+    ...row,
+    ...(actor.role === 'promoter' ? { houseRules: {}, notes: null } : {}),
+    createdAt: toIso(row.createdAt)!,
+    updatedAt: toIso(row.updatedAt)!,
+  });
 
-export async function listAccounts(db: Db, actor: Actor, query: AccountListQuery): Promise<ListResponse<Account>> {
+export async function listAccounts(
+  db: Db,
+  actor: Actor,
+  query: AccountListQuery,
+): Promise<ListResponse<Account>> {
   const conditions: (SQL | undefined)[] = [inScope(accounts.id, visibleAccountIdsSql(actor))];
   if (query.q) {
     const pattern = containsPattern(query.q);
-    conditions.push(or(ilike(accounts.name, pattern), ilike(accounts.code, pattern), ilike(accounts.hqCity, pattern)));
+    conditions.push(
+      or(ilike(accounts.name, pattern), ilike(accounts.code, pattern), ilike(accounts.hqCity, pattern)),
+    );
   }
   if (query.tier) conditions.push(inArray(accounts.tier, query.tier));
   if (query.tradeType) conditions.push(inArray(accounts.tradeType, query.tradeType));
@@ -67,7 +85,11 @@ export async function listAccounts(db: Db, actor: Actor, query: AccountListQuery
   const where = and(...conditions);
 
   const columns = accountColumns(actor);
-  const sortColumns = { ...columns, tier: enumRank(accounts.tier, accountTiers), status: enumRank(accounts.status, accountStatuses) };
+  const sortColumns = {
+    ...columns,
+    tier: enumRank(accounts.tier, accountTiers),
+    status: enumRank(accounts.status, accountStatuses),
+  };
   const sort = parseSort(query.sort, accountSortKeys, 'name');
   const [rows, [{ total }]] = await Promise.all([
     db
@@ -93,7 +115,10 @@ export async function getAccount(db: Db, actor: Actor, id: number): Promise<Acco
 }
 
 /** Accounts by code, for imports that name accounts the way the chains' files do. */
-export async function findAccountsByCodes(db: Db, codes: string[]): Promise<{ id: number; code: string; name: string }[]> {
+export async function findAccountsByCodes(
+  db: Db,
+  codes: string[],
+): Promise<{ id: number; code: string; name: string }[]> {
   if (codes.length === 0) return [];
   return db
     .select({ id: accounts.id, code: accounts.code, name: accounts.name })
@@ -114,7 +139,12 @@ export async function createAccount(db: Db, actor: Actor, input: AccountInput): 
   });
 }
 
-export async function updateAccount(db: Db, actor: Actor, id: number, input: AccountUpdate): Promise<Account> {
+export async function updateAccount(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: AccountUpdate,
+): Promise<Account> {
   return db.transaction(async (tx) => {
     const before = await getAccount(tx, actor, id);
     await assertUnique(tx, input.code, input.name, id);
@@ -132,9 +162,12 @@ export async function updateAccount(db: Db, actor: Actor, id: number, input: Acc
 export async function deleteAccount(db: Db, actor: Actor, id: number): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await getAccount(tx, actor, id);
-    const rows = await queryRows<{ stores: number; contacts: number }>(tx, sql`select
+    const rows = await queryRows<{ stores: number; contacts: number }>(
+      tx,
+      sql`select
       (select count(*)::int from stores where account_id = ${id}) as stores,
-      (select count(*)::int from contacts where account_id = ${id}) as contacts`);
+      (select count(*)::int from contacts where account_id = ${id}) as contacts`,
+    );
     const usage = { stores: Number(rows[0].stores), contacts: Number(rows[0].contacts) };
     if (usage.stores + usage.contacts > 0) {
       throw conflict('The account still has stores or contacts; set its status to exited instead', usage);
@@ -158,7 +191,12 @@ async function assertUnique(db: Db, code: string | undefined, name: string | und
   const matches = await db
     .select({ id: accounts.id, code: accounts.code, name: accounts.name })
     .from(accounts)
-    .where(or(code !== undefined ? eq(accounts.code, code) : undefined, name !== undefined ? eq(accounts.name, name) : undefined));
+    .where(
+      or(
+        code !== undefined ? eq(accounts.code, code) : undefined,
+        name !== undefined ? eq(accounts.name, name) : undefined,
+      ),
+    );
   const clash = matches.find((row) => row.id !== exceptId);
   if (clash) {
     const field = clash.code === code ? 'code' : 'name';

@@ -1,6 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { accountStatuses, accountTiers, tradeTypes, type HouseRules, type StoreFormat } from '../../../core/accounts/accounts.contract';
+import {
+  accountStatuses,
+  accountTiers,
+  tradeTypes,
+  type HouseRules,
+  type StoreFormat,
+} from '../../../core/accounts/accounts.contract';
 
 export const accounts = pgTable(
   'accounts',
@@ -10,7 +16,11 @@ export const accounts = pgTable(
     name: text('name').notNull(),
     tier: text('tier', { enum: accountTiers }).notNull(),
     tradeType: text('trade_type', { enum: tradeTypes }).notNull(),
-    formats: text('formats').array().$type<StoreFormat[]>().notNull().default(sql`'{}'::text[]`),
+    formats: text('formats')
+      .array()
+      .$type<StoreFormat[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     hqCity: text('hq_city'),
     status: text('status', { enum: accountStatuses }).notNull().default('active'),
     houseRules: jsonb('house_rules').$type<HouseRules>().notNull().default({}),

@@ -31,9 +31,20 @@ describe('accounts API', () => {
     expect(all.statusCode).toBe(200);
     expect(all.json().total).toBe(2);
     expect(all.json().items.map((a: { code: string }) => a.code)).toEqual(['WMT', 'CRF']);
-    expect(all.json().items[0]).toMatchObject({ id: walmartId, code: 'WMT', name: '沃尔玛', tier: 'key', tradeType: 'hq_direct', status: 'active', storeCount: 2 });
+    expect(all.json().items[0]).toMatchObject({
+      id: walmartId,
+      code: 'WMT',
+      name: '沃尔玛',
+      tier: 'key',
+      tradeType: 'hq_direct',
+      status: 'active',
+      storeCount: 2,
+    });
 
-    const searched = await t.app.inject({ url: `/api/accounts?q=${encodeURIComponent('家乐')}`, headers: hq });
+    const searched = await t.app.inject({
+      url: `/api/accounts?q=${encodeURIComponent('家乐')}`,
+      headers: hq,
+    });
     expect(searched.json().items.map((a: { id: number }) => a.id)).toEqual([carrefourId]);
 
     const byTier = await t.app.inject({ url: '/api/accounts?tier=key,potential', headers: hq });
@@ -46,7 +57,9 @@ describe('accounts API', () => {
 
   it('limits a rep to the accounts of their stores, counting only their stores', async () => {
     const list = await t.app.inject({ url: '/api/accounts', headers: rep });
-    expect(list.json().items.map((a: { code: string; storeCount: number }) => [a.code, a.storeCount])).toEqual([['WMT', 1]]);
+    expect(
+      list.json().items.map((a: { code: string; storeCount: number }) => [a.code, a.storeCount]),
+    ).toEqual([['WMT', 1]]);
     const hidden = await t.app.inject({ url: `/api/accounts/${carrefourId}`, headers: rep });
     expect(hidden.statusCode).toBe(404);
     expect(hidden.body).not.toContain('家乐福');
@@ -69,7 +82,10 @@ describe('accounts API', () => {
     expect(created.statusCode).toBe(201);
     const account = created.json();
     expect(account).toMatchObject({ code: 'RTM', status: 'active', storeCount: 0 });
-    expect(account.houseRules.promoterRules).toEqual({ rule: '禁止厂家促销员', countermeasure: '与店长协商临时PCC' });
+    expect(account.houseRules.promoterRules).toEqual({
+      rule: '禁止厂家促销员',
+      countermeasure: '与店长协商临时PCC',
+    });
 
     const patched = await t.app.inject({
       method: 'PATCH',
@@ -83,7 +99,12 @@ describe('accounts API', () => {
   });
 
   it('answers 400 with field paths for invalid input, 409 for a duplicate code', async () => {
-    const invalid = await t.app.inject({ method: 'POST', url: '/api/accounts', headers: hq, payload: { code: 'bad code!', tier: 'gold' } });
+    const invalid = await t.app.inject({
+      method: 'POST',
+      url: '/api/accounts',
+      headers: hq,
+      payload: { code: 'bad code!', tier: 'gold' },
+    });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().error.code).toBe('validation_failed');
     const paths = invalid.json().error.details.map((d: { path: string }) => d.path);
@@ -100,9 +121,18 @@ describe('accounts API', () => {
   });
 
   it('refuses to delete an account with stores (409) and lets a rep write nothing (403)', async () => {
-    const withStores = await t.app.inject({ method: 'DELETE', url: `/api/accounts/${walmartId}`, headers: hq });
+    const withStores = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/accounts/${walmartId}`,
+      headers: hq,
+    });
     expect(withStores.statusCode).toBe(409);
-    const byRep = await t.app.inject({ method: 'PATCH', url: `/api/accounts/${walmartId}`, headers: rep, payload: { name: 'x' } });
+    const byRep = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/accounts/${walmartId}`,
+      headers: rep,
+      payload: { name: 'x' },
+    });
     expect(byRep.statusCode).toBe(403);
     expect(byRep.json().error.code).toBe('forbidden');
   });
@@ -124,7 +154,12 @@ describe('accounts as seen by a promoter', () => {
     const headers = await sessionHeaders(t.app, promoter.username);
     const response = await t.app.inject({ url: `/api/accounts/${account.id}`, headers });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ id: account.id, name: account.name, houseRules: {}, notes: null });
+    expect(response.json()).toMatchObject({
+      id: account.id,
+      name: account.name,
+      houseRules: {},
+      notes: null,
+    });
     expect(response.body).not.toContain('争取以陈列抵费用');
   });
 });

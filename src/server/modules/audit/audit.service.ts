@@ -1,6 +1,11 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { BUSINESS_TIME_ZONE } from '../../../core/common/time';
-import type { AuditAction, AuditEntity, AuditEvent, AuditListQuery } from '../../../core/audit/audit.contract';
+import type {
+  AuditAction,
+  AuditEntity,
+  AuditEvent,
+  AuditListQuery,
+} from '../../../core/audit/audit.contract';
 import type { ListResponse } from '../../../core/common/list';
 import type { Db } from '../../db/client';
 import { changedFields, containsPattern, countAll, toIso } from '../../db/sql-helpers';
@@ -46,7 +51,14 @@ export async function recordAuditEvents(db: Db, actor: Actor, events: AuditEvent
       before = diff.before;
       after = diff.after;
     }
-    rows.push({ actorId: actor.id > 0 ? actor.id : null, entity: event.entity, entityId: event.entityId, action: event.action, before, after });
+    rows.push({
+      actorId: actor.id > 0 ? actor.id : null,
+      entity: event.entity,
+      entityId: event.entityId,
+      action: event.action,
+      before,
+      after,
+    });
   }
   for (let start = 0; start < rows.length; start += 500) {
     await db.insert(auditEvents).values(rows.slice(start, start + 500));
@@ -60,11 +72,19 @@ export async function listAuditEvents(db: Db, query: AuditListQuery): Promise<Li
   if (query.actorId) conditions.push(eq(auditEvents.actorId, query.actorId));
   if (query.action) conditions.push(inArray(auditEvents.action, query.action));
   // Dates are whole days in the business time zone.
-  if (query.from) conditions.push(sql`${auditEvents.at} >= (${query.from}::date)::timestamp at time zone ${BUSINESS_TIME_ZONE}`);
-  if (query.to) conditions.push(sql`${auditEvents.at} < (${query.to}::date + 1)::timestamp at time zone ${BUSINESS_TIME_ZONE}`);
+  if (query.from)
+    conditions.push(
+      sql`${auditEvents.at} >= (${query.from}::date)::timestamp at time zone ${BUSINESS_TIME_ZONE}`,
+    );
+  if (query.to)
+    conditions.push(
+      sql`${auditEvents.at} < (${query.to}::date + 1)::timestamp at time zone ${BUSINESS_TIME_ZONE}`,
+    );
   if (query.q) {
     const pattern = containsPattern(query.q);
-    conditions.push(sql`(${auditEvents.before}::text ilike ${pattern} or ${auditEvents.after}::text ilike ${pattern})`);
+    conditions.push(
+      sql`(${auditEvents.before}::text ilike ${pattern} or ${auditEvents.after}::text ilike ${pattern})`,
+    );
   }
   const where = conditions.length ? and(...conditions) : undefined;
   const [rows, [{ total }]] = await Promise.all([

@@ -14,5 +14,8 @@ export const auditEvents = pgTable(
     before: jsonb('before').$type<Record<string, unknown>>(),
     after: jsonb('after').$type<Record<string, unknown>>(),
   },
-  (table) => [index('audit_events_entity_idx').on(table.entity, table.entityId), index('audit_events_at_idx').on(table.at)],
+  (table) => [
+    index('audit_events_entity_idx').on(table.entity, table.entityId),
+    index('audit_events_at_idx').on(table.at),
+  ],
 );

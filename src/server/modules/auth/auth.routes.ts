@@ -36,7 +36,12 @@ export function registerAuthRoutes(app: App, { database, config }: RouteContext)
     '/api/auth/login',
     {
       config: { access: publicAccess, startsSession: true },
-      schema: { tags, summary: 'Sign in with username and password', body: loginRequestSchema, response: { 200: sessionResponseSchema } },
+      schema: {
+        tags,
+        summary: 'Sign in with username and password',
+        body: loginRequestSchema,
+        response: { 200: sessionResponseSchema },
+      },
     },
     async (request, reply) => {
       const { username, password } = request.body;
@@ -45,7 +50,8 @@ export function registerAuthRoutes(app: App, { database, config }: RouteContext)
       try {
         actor = await verifyCredentials(db, username, password);
       } catch (error) {
-        if (error instanceof AppError && error.code === 'invalid_credentials') await limiter.recordFailure(username, request.ip);
+        if (error instanceof AppError && error.code === 'invalid_credentials')
+          await limiter.recordFailure(username, request.ip);
         throw error;
       }
       await limiter.recordSuccess(username);
@@ -78,13 +84,28 @@ export function registerAuthRoutes(app: App, { database, config }: RouteContext)
 
   app.get(
     '/api/auth/me',
-    { config: { access: anyUser }, schema: { tags, summary: 'The signed-in user and their CSRF token', response: { 200: sessionResponseSchema } } },
+    {
+      config: { access: anyUser },
+      schema: {
+        tags,
+        summary: 'The signed-in user and their CSRF token',
+        response: { 200: sessionResponseSchema },
+      },
+    },
     async (request) => ({ user: toSessionUser(actorOf(request)), csrfToken: request.sessionCsrfToken ?? '' }),
   );
 
   app.put(
     '/api/auth/me/preferences',
-    { config: { access: anyUser }, schema: { tags, summary: 'Save the language of the signed-in user', body: preferencesSchema, response: { 200: preferencesSchema } } },
+    {
+      config: { access: anyUser },
+      schema: {
+        tags,
+        summary: 'Save the language of the signed-in user',
+        body: preferencesSchema,
+        response: { 200: preferencesSchema },
+      },
+    },
     async (request) => {
       await setUserLocale(db, actorOf(request).id, request.body.locale);
       return request.body;
@@ -110,7 +131,14 @@ export function registerAuthRoutes(app: App, { database, config }: RouteContext)
 
   app.get(
     '/api/auth/tokens',
-    { config: { access: anyUser }, schema: { tags, summary: 'My personal API tokens', response: { 200: z.object({ items: z.array(apiTokenSchema) }) } } },
+    {
+      config: { access: anyUser },
+      schema: {
+        tags,
+        summary: 'My personal API tokens',
+        response: { 200: z.object({ items: z.array(apiTokenSchema) }) },
+      },
+    },
     async (request) => ({ items: await listApiTokens(db, actorOf(request)) }),
   );
 
@@ -126,12 +154,21 @@ export function registerAuthRoutes(app: App, { database, config }: RouteContext)
         response: { 201: createdApiTokenSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await createApiToken(db, actorOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createApiToken(db, actorOf(request), request.body)),
   );
 
   app.delete(
     '/api/auth/tokens/:id',
-    { config: { access: anyUser }, schema: { tags, summary: 'Revoke one of my API tokens', params: idParamSchema, response: { 204: z.null() } } },
+    {
+      config: { access: anyUser },
+      schema: {
+        tags,
+        summary: 'Revoke one of my API tokens',
+        params: idParamSchema,
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       await revokeApiToken(db, actorOf(request), request.params.id);
       return reply.status(204).send(null);

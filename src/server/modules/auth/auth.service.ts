@@ -57,7 +57,10 @@ export async function createSession(
   return { token, csrfToken, expiresAt };
 }
 
-export async function resolveSession(db: Db, token: string): Promise<{ actor: Actor; csrfToken: string } | null> {
+export async function resolveSession(
+  db: Db,
+  token: string,
+): Promise<{ actor: Actor; csrfToken: string } | null> {
   const [session] = await db
     .select()
     .from(sessions)
@@ -107,7 +110,13 @@ export async function createApiToken(
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
   const [row] = await db
     .insert(apiTokens)
-    .values({ userId: actor.id, name: input.name, tokenHash: sha256(token), prefix: token.slice(0, 10), expiresAt })
+    .values({
+      userId: actor.id,
+      name: input.name,
+      tokenHash: sha256(token),
+      prefix: token.slice(0, 10),
+      expiresAt,
+    })
     .returning();
   return { ...toApiToken(row), token };
 }

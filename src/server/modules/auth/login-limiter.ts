@@ -19,7 +19,10 @@ export function createLoginLimiter(limit: number) {
 
   return {
     async assertAllowed(username: string, address: string): Promise<void> {
-      const waitMs = Math.max(await isBlocked(byUsername, username.toLowerCase()), await isBlocked(byAddress, address));
+      const waitMs = Math.max(
+        await isBlocked(byUsername, username.toLowerCase()),
+        await isBlocked(byAddress, address),
+      );
       if (waitMs > 0) {
         throw new AppError('rate_limited', 'Too many failed sign-ins; try again later', {
           retryAfterSeconds: Math.ceil(waitMs / 1000),

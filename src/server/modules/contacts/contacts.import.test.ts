@@ -21,7 +21,6 @@ const HEADER = [
   '最近联系日期',
 ];
 
-
 type ContactItem = {
   name: string;
   role: string;

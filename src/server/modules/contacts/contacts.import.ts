@@ -277,7 +277,13 @@ export async function importContacts(
         .set({ ...plan.values, updatedAt: now })
         .where(eq(contacts.id, before.id))
         .returning();
-      events.push({ entity: 'contact', entityId: before.id, action: 'update', before: auditView(before), after: auditView(after) });
+      events.push({
+        entity: 'contact',
+        entityId: before.id,
+        action: 'update',
+        before: auditView(before),
+        after: auditView(after),
+      });
     }
     for (const batch of inBatches(toCreate, 500)) {
       const inserted = await tx
@@ -292,7 +298,13 @@ export async function importContacts(
         )
         .returning();
       for (const row of inserted) {
-        events.push({ entity: 'contact', entityId: row.id, action: 'create', before: null, after: auditView(row) });
+        events.push({
+          entity: 'contact',
+          entityId: row.id,
+          action: 'create',
+          before: null,
+          after: auditView(row),
+        });
       }
     }
     await recordAuditEvents(tx, actor, events);

@@ -35,7 +35,10 @@ export function registerContactRoutes(app: App, { database: { db } }: RouteConte
   // Static paths: find-my-way matches them before the /:id route below, whatever the order.
   app.get(
     '/api/contacts/import-template.xlsx',
-    { config: { access: anyUser }, schema: { tags, summary: 'Download the contact import template (.xlsx, with a 说明 sheet)' } },
+    {
+      config: { access: anyUser },
+      schema: { tags, summary: 'Download the contact import template (.xlsx, with a 说明 sheet)' },
+    },
     async (_request, reply) => sendXlsx(reply, 'contacts-import-template', await contactTemplate(), false),
   );
 
@@ -46,11 +49,13 @@ export function registerContactRoutes(app: App, { database: { db } }: RouteConte
       schema: {
         tags,
         summary: 'Export the contacts in your scope that match the list filters (.xlsx)',
-        description: 'Same filters and sort as `GET /api/contacts`; at most 50,000 contacts. The file can be edited and imported again.',
+        description:
+          'Same filters and sort as `GET /api/contacts`; at most 50,000 contacts. The file can be edited and imported again.',
         querystring: contactListQuerySchema.omit({ limit: true, offset: true }),
       },
     },
-    async (request, reply) => sendXlsx(reply, 'contacts', await exportContacts(db, actorOf(request), request.query)),
+    async (request, reply) =>
+      sendXlsx(reply, 'contacts', await exportContacts(db, actorOf(request), request.query)),
   );
 
   app.post(
@@ -68,12 +73,16 @@ export function registerContactRoutes(app: App, { database: { db } }: RouteConte
         response: { 200: importResultSchema },
       },
     },
-    async (request) => importContacts(db, actorOf(request), await readUpload(request), { dryRun: request.query.dryRun }),
+    async (request) =>
+      importContacts(db, actorOf(request), await readUpload(request), { dryRun: request.query.dryRun }),
   );
 
   app.get(
     '/api/contacts/:id',
-    { config: { access: anyUser }, schema: { tags, summary: 'One contact', params: idParamSchema, response: { 200: contactSchema } } },
+    {
+      config: { access: anyUser },
+      schema: { tags, summary: 'One contact', params: idParamSchema, response: { 200: contactSchema } },
+    },
     async (request) => getContact(db, actorOf(request), request.params.id),
   );
 
@@ -81,7 +90,12 @@ export function registerContactRoutes(app: App, { database: { db } }: RouteConte
     '/api/contacts',
     {
       config: { access: allow(permissions.writeContacts) },
-      schema: { tags, summary: 'Create a contact of an account or store', body: contactInputSchema, response: { 201: contactSchema } },
+      schema: {
+        tags,
+        summary: 'Create a contact of an account or store',
+        body: contactInputSchema,
+        response: { 201: contactSchema },
+      },
     },
     async (request, reply) => reply.status(201).send(await createContact(db, actorOf(request), request.body)),
   );
@@ -90,7 +104,13 @@ export function registerContactRoutes(app: App, { database: { db } }: RouteConte
     '/api/contacts/:id',
     {
       config: { access: allow(permissions.writeContacts) },
-      schema: { tags, summary: 'Change a contact', params: idParamSchema, body: contactUpdateSchema, response: { 200: contactSchema } },
+      schema: {
+        tags,
+        summary: 'Change a contact',
+        params: idParamSchema,
+        body: contactUpdateSchema,
+        response: { 200: contactSchema },
+      },
     },
     async (request) => updateContact(db, actorOf(request), request.params.id, request.body),
   );

@@ -39,7 +39,11 @@ const contactColumns = {
 };
 
 type ContactRow = Omit<Contact, 'createdAt' | 'updatedAt'> & { createdAt: Date; updatedAt: Date };
-const toContact = (row: ContactRow): Contact => ({ ...row, createdAt: toIso(row.createdAt)!, updatedAt: toIso(row.updatedAt)! });
+const toContact = (row: ContactRow): Contact => ({
+  ...row,
+  createdAt: toIso(row.createdAt)!,
+  updatedAt: toIso(row.updatedAt)!,
+});
 
 /**
  * A store contact is visible with its store; an account-level contact (an HQ buyer)
@@ -55,12 +59,20 @@ export function contactScope(actor: Actor): SQL | undefined {
   return or(ofStores, and(isNull(contacts.storeId), sql`${contacts.accountId} in ${accountIds}`));
 }
 
-export function contactListConditions(actor: Actor, query: Omit<ContactListQuery, 'limit' | 'offset' | 'sort'>) {
+export function contactListConditions(
+  actor: Actor,
+  query: Omit<ContactListQuery, 'limit' | 'offset' | 'sort'>,
+) {
   const conditions: (SQL | undefined)[] = [contactScope(actor)];
   if (query.q) {
     const pattern = containsPattern(query.q);
     conditions.push(
-      or(ilike(contacts.name, pattern), ilike(contacts.phone, pattern), ilike(contacts.wechat, pattern), ilike(contacts.title, pattern)),
+      or(
+        ilike(contacts.name, pattern),
+        ilike(contacts.phone, pattern),
+        ilike(contacts.wechat, pattern),
+        ilike(contacts.title, pattern),
+      ),
     );
   }
   if (query.accountId) conditions.push(inArray(contacts.accountId, query.accountId));
@@ -82,7 +94,11 @@ const sortColumns = {
   updatedAt: contacts.updatedAt,
 };
 
-export async function listContacts(db: Db, actor: Actor, query: ContactListQuery): Promise<ListResponse<Contact>> {
+export async function listContacts(
+  db: Db,
+  actor: Actor,
+  query: ContactListQuery,
+): Promise<ListResponse<Contact>> {
   const where = contactListConditions(actor, query);
   const sort = parseSort(query.sort, contactSortKeys, 'name');
   const [rows, [{ total }]] = await Promise.all([
@@ -128,7 +144,8 @@ export async function resolveContactPlacement(
       .from(stores)
       .where(and(eq(stores.id, storeId), storeIds ? sql`${stores.id} in ${storeIds}` : undefined));
     if (!store) throw invalid('storeId', 'unknown store, or outside your scope');
-    if (accountId != null && accountId !== store.accountId) throw invalid('accountId', 'the store belongs to another account');
+    if (accountId != null && accountId !== store.accountId)
+      throw invalid('accountId', 'the store belongs to another account');
     return { accountId: store.accountId, storeId: store.id };
   }
   if (accountId == null) throw invalid('accountId', 'a contact needs an account or a store');
@@ -154,7 +171,12 @@ export async function createContact(db: Db, actor: Actor, input: ContactInput): 
   });
 }
 
-export async function updateContact(db: Db, actor: Actor, id: number, input: ContactUpdate): Promise<Contact> {
+export async function updateContact(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: ContactUpdate,
+): Promise<Contact> {
   return db.transaction(async (tx) => {
     const before = await getContact(tx, actor, id);
     const movesPlacement = input.accountId !== undefined || input.storeId !== undefined;
@@ -190,7 +212,10 @@ export async function countStaleContacts(db: Db, actor: Actor, days: number) {
   const [row] = await db
     .select({
       total: countAll,
-      stale: sql<number>`count(*) filter (where ${contacts.lastContactedOn} is null or ${contacts.lastContactedOn} <= ${cutoff})::int`.mapWith(Number),
+      stale:
+        sql<number>`count(*) filter (where ${contacts.lastContactedOn} is null or ${contacts.lastContactedOn} <= ${cutoff})::int`.mapWith(
+          Number,
+        ),
     })
     .from(contacts)
     .where(scope);
@@ -202,12 +227,13 @@ function invalid(field: string, message: string) {
 }
 
 /** The contact's own fields (placement is resolved separately); empty strings from forms become NULL. */
-function emptyToNull<T extends { accountId?: unknown; storeId?: unknown }>(input: T): Omit<T, 'accountId' | 'storeId'> {
+function emptyToNull<T extends { accountId?: unknown; storeId?: unknown }>(
+  input: T,
+): Omit<T, 'accountId' | 'storeId'> {
   const { accountId: _a, storeId: _s, ...rest } = input;
-  return Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, value === '' ? null : value])) as Omit<
-    T,
-    'accountId' | 'storeId'
-  >;
+  return Object.fromEntries(
+    Object.entries(rest).map(([key, value]) => [key, value === '' ? null : value]),
+  ) as Omit<T, 'accountId' | 'storeId'>;
 }
 
 function auditView(contact: Contact) {

@@ -24,5 +24,8 @@ export const contacts = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('contacts_account_idx').on(table.accountId), index('contacts_store_idx').on(table.storeId)],
+  (table) => [
+    index('contacts_account_idx').on(table.accountId),
+    index('contacts_store_idx').on(table.storeId),
+  ],
 );

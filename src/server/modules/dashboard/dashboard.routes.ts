@@ -8,7 +8,11 @@ export function registerDashboardRoutes(app: App, { database: { db } }: RouteCon
     '/api/dashboard',
     {
       config: { access: anyUser },
-      schema: { tags: ['dashboard'], summary: 'Home page figures in your scope', response: { 200: dashboardSchema } },
+      schema: {
+        tags: ['dashboard'],
+        summary: 'Home page figures in your scope',
+        response: { 200: dashboardSchema },
+      },
     },
     async (request) => getDashboard(db, actorOf(request)),
   );

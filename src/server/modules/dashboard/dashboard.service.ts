@@ -21,8 +21,14 @@ export async function getDashboard(db: Db, actor: Actor): Promise<Dashboard> {
   const contacts = await countStaleContacts(db, actor, STALE_CONTACT_DAYS);
   return {
     accountsByTier,
-    storesByClass: storesByClass.map((row) => ({ storeClass: row.key as 'A' | 'B' | 'C' | null, count: row.count })),
-    storesByFormat: storesByFormat.map((row) => ({ format: row.key as Dashboard['storesByFormat'][number]['format'], count: row.count })),
+    storesByClass: storesByClass.map((row) => ({
+      storeClass: row.key as 'A' | 'B' | 'C' | null,
+      count: row.count,
+    })),
+    storesByFormat: storesByFormat.map((row) => ({
+      format: row.key as Dashboard['storesByFormat'][number]['format'],
+      count: row.count,
+    })),
     storesPerRep,
     staleContacts: { days: STALE_CONTACT_DAYS, count: contacts.stale, total: contacts.total },
     totals: {

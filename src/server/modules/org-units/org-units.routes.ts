@@ -27,7 +27,10 @@ export function registerOrgUnitRoutes(app: App, { database: { db } }: RouteConte
 
   app.get(
     '/api/org-units/:id',
-    { config: { access: anyUser }, schema: { tags, summary: 'One org unit', params: idParamSchema, response: { 200: orgUnitSchema } } },
+    {
+      config: { access: anyUser },
+      schema: { tags, summary: 'One org unit', params: idParamSchema, response: { 200: orgUnitSchema } },
+    },
     async (request) => getOrgUnit(db, request.params.id),
   );
 
@@ -35,7 +38,12 @@ export function registerOrgUnitRoutes(app: App, { database: { db } }: RouteConte
     '/api/org-units',
     {
       config: { access: allow(permissions.manageOrgUnits) },
-      schema: { tags, summary: 'Create an org unit', body: orgUnitInputSchema, response: { 201: orgUnitSchema } },
+      schema: {
+        tags,
+        summary: 'Create an org unit',
+        body: orgUnitInputSchema,
+        response: { 201: orgUnitSchema },
+      },
     },
     async (request, reply) => reply.status(201).send(await createOrgUnit(db, actorOf(request), request.body)),
   );
@@ -59,7 +67,12 @@ export function registerOrgUnitRoutes(app: App, { database: { db } }: RouteConte
     '/api/org-units/:id',
     {
       config: { access: allow(permissions.manageOrgUnits) },
-      schema: { tags, summary: 'Delete an empty org unit', params: idParamSchema, response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: 'Delete an empty org unit',
+        params: idParamSchema,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await deleteOrgUnit(db, actorOf(request), request.params.id);

@@ -65,7 +65,12 @@ export async function createOrgUnit(db: Db, actor: Actor, input: OrgUnitInput): 
   });
 }
 
-export async function updateOrgUnit(db: Db, actor: Actor, id: number, input: Partial<OrgUnitInput>): Promise<OrgUnit> {
+export async function updateOrgUnit(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: Partial<OrgUnitInput>,
+): Promise<OrgUnit> {
   return db.transaction(async (tx) => {
     const before = await getOrgUnit(tx, id);
     if (input.code !== undefined && input.code !== before.code) await assertCodeFree(tx, input.code);

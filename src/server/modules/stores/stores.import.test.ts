@@ -23,7 +23,6 @@ const HEADER = [
   '负责代表',
 ];
 
-
 describe('store import and export', () => {
   let t: TestContext;
   let hq: Record<string, string>;

@@ -355,7 +355,13 @@ export async function importStores(
       if (assignments.length) await tx.insert(storeAssignments).values(assignments);
       for (const plan of batch) {
         const row = byKey.get(storeKey(plan.accountId, plan.draft.code!))!;
-        events.push({ entity: 'store', entityId: row.id, action: 'create', before: null, after: auditView(row, plan.state.repIds) });
+        events.push({
+          entity: 'store',
+          entityId: row.id,
+          action: 'create',
+          before: null,
+          after: auditView(row, plan.state.repIds),
+        });
       }
     }
     await recordAuditEvents(tx, actor, events);

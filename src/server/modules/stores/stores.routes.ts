@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { permissions } from '../../../core/auth/roles';
 import { idParamSchema, listResponseSchema } from '../../../core/common/list';
-import { storeInputSchema, storeListQuerySchema, storeSchema, storeUpdateSchema } from '../../../core/stores/stores.contract';
+import {
+  storeInputSchema,
+  storeListQuerySchema,
+  storeSchema,
+  storeUpdateSchema,
+} from '../../../core/stores/stores.contract';
 import { allow, anyUser } from '../../http/access';
 import { actorOf, type App, type RouteContext } from '../../http/types';
 import { importQuerySchema, importResultSchema } from '../../../core/common/imports';
@@ -19,7 +24,8 @@ export function registerStoreRoutes(app: App, { database: { db } }: RouteContext
       schema: {
         tags,
         summary: 'List the stores in your scope',
-        description: 'Filters take one value or a comma-separated list; `storeClass=none` finds stores without an area.',
+        description:
+          'Filters take one value or a comma-separated list; `storeClass=none` finds stores without an area.',
         querystring: storeListQuerySchema,
         response: { 200: listResponseSchema(storeSchema) },
       },
@@ -30,7 +36,10 @@ export function registerStoreRoutes(app: App, { database: { db } }: RouteContext
   // Static paths: find-my-way matches them before the /:id route below, whatever the order.
   app.get(
     '/api/stores/import-template.xlsx',
-    { config: { access: anyUser }, schema: { tags, summary: 'Download the store import template (.xlsx, with a 说明 sheet)' } },
+    {
+      config: { access: anyUser },
+      schema: { tags, summary: 'Download the store import template (.xlsx, with a 说明 sheet)' },
+    },
     async (_request, reply) => sendXlsx(reply, 'stores-import-template', await storeTemplate(), false),
   );
 
@@ -41,11 +50,13 @@ export function registerStoreRoutes(app: App, { database: { db } }: RouteContext
       schema: {
         tags,
         summary: 'Export the stores in your scope that match the list filters (.xlsx)',
-        description: 'Same filters and sort as `GET /api/stores`; at most 50,000 stores. The file can be edited and imported again.',
+        description:
+          'Same filters and sort as `GET /api/stores`; at most 50,000 stores. The file can be edited and imported again.',
         querystring: storeListQuerySchema.omit({ limit: true, offset: true }),
       },
     },
-    async (request, reply) => sendXlsx(reply, 'stores', await exportStores(db, actorOf(request), request.query)),
+    async (request, reply) =>
+      sendXlsx(reply, 'stores', await exportStores(db, actorOf(request), request.query)),
   );
 
   app.post(
@@ -63,12 +74,16 @@ export function registerStoreRoutes(app: App, { database: { db } }: RouteContext
         response: { 200: importResultSchema },
       },
     },
-    async (request) => importStores(db, actorOf(request), await readUpload(request), { dryRun: request.query.dryRun }),
+    async (request) =>
+      importStores(db, actorOf(request), await readUpload(request), { dryRun: request.query.dryRun }),
   );
 
   app.get(
     '/api/stores/:id',
-    { config: { access: anyUser }, schema: { tags, summary: 'One store', params: idParamSchema, response: { 200: storeSchema } } },
+    {
+      config: { access: anyUser },
+      schema: { tags, summary: 'One store', params: idParamSchema, response: { 200: storeSchema } },
+    },
     async (request) => getStore(db, actorOf(request), request.params.id),
   );
 
@@ -90,7 +105,13 @@ export function registerStoreRoutes(app: App, { database: { db } }: RouteContext
     '/api/stores/:id',
     {
       config: { access: allow(permissions.writeStores) },
-      schema: { tags, summary: 'Change a store', params: idParamSchema, body: storeUpdateSchema, response: { 200: storeSchema } },
+      schema: {
+        tags,
+        summary: 'Change a store',
+        params: idParamSchema,
+        body: storeUpdateSchema,
+        response: { 200: storeSchema },
+      },
     },
     async (request) => updateStore(db, actorOf(request), request.params.id, request.body),
   );
@@ -99,7 +120,12 @@ export function registerStoreRoutes(app: App, { database: { db } }: RouteContext
     '/api/stores/:id',
     {
       config: { access: allow(permissions.writeStores) },
-      schema: { tags, summary: 'Delete a store without contacts', params: idParamSchema, response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: 'Delete a store without contacts',
+        params: idParamSchema,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await deleteStore(db, actorOf(request), request.params.id);

@@ -11,7 +11,15 @@ import {
   type StoreUpdate,
 } from '../../../core/stores/stores.contract';
 import type { Db } from '../../db/client';
-import { containsPattern, countAll, enumRank, orderByColumn, queryRows, ref, toIso } from '../../db/sql-helpers';
+import {
+  containsPattern,
+  countAll,
+  enumRank,
+  orderByColumn,
+  queryRows,
+  ref,
+  toIso,
+} from '../../db/sql-helpers';
 import { AppError, conflict, forbidden, notFound } from '../../http/app-error';
 import type { Actor } from '../../http/access';
 import { accounts } from '../accounts/accounts.table';
@@ -56,7 +64,11 @@ const storeColumns = {
 };
 
 type StoreRow = Omit<Store, 'createdAt' | 'updatedAt'> & { createdAt: Date; updatedAt: Date };
-const toStore = (row: StoreRow): Store => ({ ...row, createdAt: toIso(row.createdAt)!, updatedAt: toIso(row.updatedAt)! });
+const toStore = (row: StoreRow): Store => ({
+  ...row,
+  createdAt: toIso(row.createdAt)!,
+  updatedAt: toIso(row.updatedAt)!,
+});
 
 const sortColumns = {
   name: stores.name,
@@ -72,12 +84,20 @@ const sortColumns = {
 };
 
 /** The WHERE clause of a store list: the actor's scope plus the filters. Exports reuse it. */
-export function storeListConditions(actor: Actor, query: Omit<StoreListQuery, 'limit' | 'offset' | 'sort'>): SQL | undefined {
+export function storeListConditions(
+  actor: Actor,
+  query: Omit<StoreListQuery, 'limit' | 'offset' | 'sort'>,
+): SQL | undefined {
   const conditions: (SQL | undefined)[] = [inScope(stores.id, visibleStoreIdsSql(actor))];
   if (query.q) {
     const pattern = containsPattern(query.q);
     conditions.push(
-      or(ilike(stores.name, pattern), ilike(stores.code, pattern), ilike(stores.address, pattern), ilike(stores.tradeArea, pattern)),
+      or(
+        ilike(stores.name, pattern),
+        ilike(stores.code, pattern),
+        ilike(stores.address, pattern),
+        ilike(stores.tradeArea, pattern),
+      ),
     );
   }
   if (query.accountId) conditions.push(inArray(stores.accountId, query.accountId));
@@ -95,7 +115,9 @@ export function storeListConditions(actor: Actor, query: Omit<StoreListQuery, 'l
   if (query.format) conditions.push(inArray(stores.format, query.format));
   if (query.status) conditions.push(inArray(stores.status, query.status));
   if (query.repId) {
-    conditions.push(sql`${stores.id} in (select store_id from store_assignments where user_id = ${query.repId})`);
+    conditions.push(
+      sql`${stores.id} in (select store_id from store_assignments where user_id = ${query.repId})`,
+    );
   }
   if (query.orgUnitId) conditions.push(sql`${stores.orgUnitId} in ${orgSubtreeIdsSql(query.orgUnitId)}`);
   return and(...conditions);
@@ -112,10 +134,19 @@ export async function listStores(db: Db, actor: Actor, query: StoreListQuery): P
       .innerJoin(accounts, eq(accounts.id, stores.accountId))
       .leftJoin(orgUnits, eq(orgUnits.id, stores.orgUnitId))
       .where(where)
-      .orderBy(orderByColumn(sortColumns[sort.key], sort.descending), stores.accountId, stores.code, stores.id)
+      .orderBy(
+        orderByColumn(sortColumns[sort.key], sort.descending),
+        stores.accountId,
+        stores.code,
+        stores.id,
+      )
       .limit(query.limit)
       .offset(query.offset),
-    db.select({ total: countAll }).from(stores).innerJoin(accounts, eq(accounts.id, stores.accountId)).where(where),
+    db
+      .select({ total: countAll })
+      .from(stores)
+      .innerJoin(accounts, eq(accounts.id, stores.accountId))
+      .where(where),
   ]);
   return { items: rows.map(toStore), total };
 }
@@ -139,7 +170,11 @@ export async function writableOrgUnitIds(db: Db, actor: Actor): Promise<Set<numb
 }
 
 /** Checks the reps of a store: real, active reps or promoters, and for managers, people of their own subtree. */
-export async function checkRepIds(db: Db, repIds: number[], writable: Set<number> | 'all'): Promise<string | null> {
+export async function checkRepIds(
+  db: Db,
+  repIds: number[],
+  writable: Set<number> | 'all',
+): Promise<string | null> {
   const found = await findUsersByIds(db, repIds);
   for (const id of repIds) {
     const user = found.find((row) => row.id === id);
@@ -159,14 +194,16 @@ export async function createStore(db: Db, actor: Actor, input: StoreInput): Prom
     const orgUnitId = await resolveOrgUnitForWrite(tx, actor, input.orgUnitId ?? null);
     const repIds = [...new Set(input.repIds)];
     const repProblem = await checkRepIds(tx, repIds, await writableOrgUnitIds(tx, actor));
-    if (repProblem) throw new AppError('validation_failed', repProblem, [{ path: 'body.repIds', message: repProblem }]);
+    if (repProblem)
+      throw new AppError('validation_failed', repProblem, [{ path: 'body.repIds', message: repProblem }]);
     await assertCodeFree(tx, input.accountId, input.code);
     const { repIds: _repIds, ...fields } = input;
     const [{ id }] = await tx
       .insert(stores)
       .values({ ...fields, orgUnitId, storeClass: classifyStore(input.floorArea) })
       .returning({ id: stores.id });
-    if (repIds.length) await tx.insert(storeAssignments).values(repIds.map((userId) => ({ storeId: id, userId })));
+    if (repIds.length)
+      await tx.insert(storeAssignments).values(repIds.map((userId) => ({ storeId: id, userId })));
     const created = await getStore(tx, actor, id);
     await recordAuditEvent(tx, actor, 'store', id, 'create', null, auditView(created));
     return created;
@@ -180,7 +217,8 @@ export async function updateStore(db: Db, actor: Actor, id: number, input: Store
     if (writable !== 'all' && (before.orgUnitId === null || !writable.has(before.orgUnitId))) {
       throw forbidden('The store is outside your org unit');
     }
-    if (input.accountId !== undefined && input.accountId !== before.accountId) await getAccountForWrite(tx, input.accountId);
+    if (input.accountId !== undefined && input.accountId !== before.accountId)
+      await getAccountForWrite(tx, input.accountId);
     const accountId = input.accountId ?? before.accountId;
     const code = input.code ?? before.code;
     if (accountId !== before.accountId || code !== before.code) await assertCodeFree(tx, accountId, code, id);
@@ -188,7 +226,9 @@ export async function updateStore(db: Db, actor: Actor, id: number, input: Store
       throw forbidden('A store you manage must stay in your org unit or below it');
     }
     const orgUnitId =
-      input.orgUnitId !== undefined ? await resolveOrgUnitForWrite(tx, actor, input.orgUnitId) : before.orgUnitId;
+      input.orgUnitId !== undefined
+        ? await resolveOrgUnitForWrite(tx, actor, input.orgUnitId)
+        : before.orgUnitId;
     const { repIds, ...fields } = input;
     await tx
       .update(stores)
@@ -202,7 +242,8 @@ export async function updateStore(db: Db, actor: Actor, id: number, input: Store
     if (repIds !== undefined) {
       const unique = [...new Set(repIds)];
       const repProblem = await checkRepIds(tx, unique, writable);
-      if (repProblem) throw new AppError('validation_failed', repProblem, [{ path: 'body.repIds', message: repProblem }]);
+      if (repProblem)
+        throw new AppError('validation_failed', repProblem, [{ path: 'body.repIds', message: repProblem }]);
       await replaceAssignments(tx, id, unique);
     }
     const after = await getStore(tx, actor, id);
@@ -223,7 +264,9 @@ export async function deleteStore(db: Db, actor: Actor, id: number): Promise<voi
       sql`select count(*)::int as contacts from contacts where store_id = ${id}`,
     );
     if (Number(rows[0].contacts) > 0) {
-      throw conflict('The store still has contacts; set its status to closed instead', { contacts: Number(rows[0].contacts) });
+      throw conflict('The store still has contacts; set its status to closed instead', {
+        contacts: Number(rows[0].contacts),
+      });
     }
     await tx.delete(stores).where(eq(stores.id, id));
     await recordAuditEvent(tx, actor, 'store', id, 'delete', auditView(before), null);
@@ -232,7 +275,8 @@ export async function deleteStore(db: Db, actor: Actor, id: number): Promise<voi
 
 export async function replaceAssignments(db: Db, storeId: number, userIds: number[]): Promise<void> {
   await db.delete(storeAssignments).where(eq(storeAssignments.storeId, storeId));
-  if (userIds.length) await db.insert(storeAssignments).values(userIds.map((userId) => ({ storeId, userId })));
+  if (userIds.length)
+    await db.insert(storeAssignments).values(userIds.map((userId) => ({ storeId, userId })));
 }
 
 /** Store ids by account and code, for imports keyed the way chains number their stores. */
@@ -261,33 +305,47 @@ export async function countStoresBy(db: Db, actor: Actor, dimension: 'storeClass
 
 export async function countStoresPerRep(db: Db, actor: Actor) {
   const storeIds = visibleStoreIdsSql(actor);
-  const rows = await queryRows<{ repId: number; repName: string; count: number }>(db, sql`
+  const rows = await queryRows<{ repId: number; repName: string; count: number }>(
+    db,
+    sql`
     select u.id as "repId", u.display_name as "repName", count(*)::int as count
     from store_assignments sa join users u on u.id = sa.user_id
     where u.role = 'rep' ${storeIds ? sql`and sa.store_id in ${storeIds}` : sql``}
     group by u.id, u.display_name
-    order by count desc, u.display_name`);
+    order by count desc, u.display_name`,
+  );
   return rows.map((row) => ({ repId: Number(row.repId), repName: row.repName, count: Number(row.count) }));
 }
 
 async function getAccountForWrite(db: Db, accountId: number) {
   // Existence only: a manager may open a store of a chain new to their region.
   const [row] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId));
-  if (!row) throw new AppError('validation_failed', 'The account does not exist', [{ path: 'body.accountId', message: 'unknown account' }]);
+  if (!row)
+    throw new AppError('validation_failed', 'The account does not exist', [
+      { path: 'body.accountId', message: 'unknown account' },
+    ]);
 }
 
-async function resolveOrgUnitForWrite(db: Db, actor: Actor, orgUnitId: number | null): Promise<number | null> {
+async function resolveOrgUnitForWrite(
+  db: Db,
+  actor: Actor,
+  orgUnitId: number | null,
+): Promise<number | null> {
   const writable = await writableOrgUnitIds(db, actor);
   if (writable === 'all') {
     if (orgUnitId !== null) {
       const [row] = await db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.id, orgUnitId));
-      if (!row) throw new AppError('validation_failed', 'The org unit does not exist', [{ path: 'body.orgUnitId', message: 'unknown org unit' }]);
+      if (!row)
+        throw new AppError('validation_failed', 'The org unit does not exist', [
+          { path: 'body.orgUnitId', message: 'unknown org unit' },
+        ]);
     }
     return orgUnitId;
   }
   // A manager's new store lands in their own unit unless they name one of their subtree.
   const target = orgUnitId ?? actor.orgUnitId;
-  if (target === null || !writable.has(target)) throw forbidden('The store must belong to your org unit or below it');
+  if (target === null || !writable.has(target))
+    throw forbidden('The store must belong to your org unit or below it');
   return target;
 }
 
@@ -303,7 +361,14 @@ async function assertCodeFree(db: Db, accountId: number, code: string, exceptId?
 }
 
 function auditView(store: Store) {
-  const { createdAt: _c, updatedAt: _u, accountCode: _ac, accountName: _an, orgUnitName: _on, reps, ...rest } = store;
+  const {
+    createdAt: _c,
+    updatedAt: _u,
+    accountCode: _ac,
+    accountName: _an,
+    orgUnitName: _on,
+    reps,
+    ...rest
+  } = store;
   return { ...rest, repIds: reps.map((rep) => rep.id) };
 }
-

@@ -63,5 +63,8 @@ export const storeAssignments = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
   },
-  (table) => [primaryKey({ columns: [table.storeId, table.userId] }), index('store_assignments_user_idx').on(table.userId)],
+  (table) => [
+    primaryKey({ columns: [table.storeId, table.userId] }),
+    index('store_assignments_user_idx').on(table.userId),
+  ],
 );

@@ -1,6 +1,11 @@
 import { permissions } from '../../../core/auth/roles';
 import { idParamSchema, listResponseSchema } from '../../../core/common/list';
-import { userCreateSchema, userListQuerySchema, userSchema, userUpdateSchema } from '../../../core/org/org.contract';
+import {
+  userCreateSchema,
+  userListQuerySchema,
+  userSchema,
+  userUpdateSchema,
+} from '../../../core/org/org.contract';
 import { allow } from '../../http/access';
 import { actorOf, type App, type RouteContext } from '../../http/types';
 import { deleteSessionsOfUser } from '../auth/auth.service';

@@ -37,7 +37,11 @@ const sortColumns = {
 };
 
 type UserRow = { lastLoginAt: Date | null; createdAt: Date } & Omit<User, 'lastLoginAt' | 'createdAt'>;
-const toUser = (row: UserRow): User => ({ ...row, lastLoginAt: toIso(row.lastLoginAt), createdAt: toIso(row.createdAt)! });
+const toUser = (row: UserRow): User => ({
+  ...row,
+  lastLoginAt: toIso(row.lastLoginAt),
+  createdAt: toIso(row.createdAt)!,
+});
 
 /** Users an actor may see: everyone for HQ roles, their org subtree for managers, themselves otherwise. */
 function userScope(actor: Actor): SQL | undefined {
@@ -57,7 +61,9 @@ export async function listUsers(db: Db, actor: Actor, query: UserListQuery): Pro
   const conditions: (SQL | undefined)[] = [userScope(actor)];
   if (query.q) {
     const pattern = containsPattern(query.q);
-    conditions.push(or(ilike(users.username, pattern), ilike(users.displayName, pattern), ilike(users.phone, pattern)));
+    conditions.push(
+      or(ilike(users.username, pattern), ilike(users.displayName, pattern), ilike(users.phone, pattern)),
+    );
   }
   if (query.role) conditions.push(inArray(users.role, query.role));
   if (query.orgUnitId) conditions.push(sql`${users.orgUnitId} in ${orgSubtreeIdsSql(query.orgUnitId)}`);
@@ -95,7 +101,10 @@ export async function findUserForLogin(db: Db, username: string) {
 }
 
 export async function findActiveUserById(db: Db, id: number) {
-  const [row] = await db.select().from(users).where(and(eq(users.id, id), eq(users.isActive, true)));
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), eq(users.isActive, true)));
   return row ?? null;
 }
 
@@ -103,7 +112,13 @@ export async function findActiveUserById(db: Db, id: number) {
 export async function findUsersByIds(db: Db, ids: number[]) {
   if (ids.length === 0) return [];
   return db
-    .select({ id: users.id, username: users.username, role: users.role, orgUnitId: users.orgUnitId, isActive: users.isActive })
+    .select({
+      id: users.id,
+      username: users.username,
+      role: users.role,
+      orgUnitId: users.orgUnitId,
+      isActive: users.isActive,
+    })
     .from(users)
     .where(inArray(users.id, ids));
 }
@@ -111,16 +126,30 @@ export async function findUsersByIds(db: Db, ids: number[]) {
 export async function findUsersByUsernames(db: Db, usernames: string[]) {
   if (usernames.length === 0) return [];
   return db
-    .select({ id: users.id, username: users.username, role: users.role, orgUnitId: users.orgUnitId, isActive: users.isActive })
+    .select({
+      id: users.id,
+      username: users.username,
+      role: users.role,
+      orgUnitId: users.orgUnitId,
+      isActive: users.isActive,
+    })
     .from(users)
-    .where(inArray(users.username, usernames.map((name) => name.toLowerCase())));
+    .where(
+      inArray(
+        users.username,
+        usernames.map((name) => name.toLowerCase()),
+      ),
+    );
 }
 
 export async function createUser(db: Db, actor: Actor, input: UserCreate): Promise<User> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     if (input.orgUnitId != null) await assertOrgUnitExists(tx, input.orgUnitId);
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.username, input.username));
     if (existing) throw conflict(`Username ${input.username} is taken`, { field: 'username' });
     const [{ id }] = await tx
       .insert(users)
@@ -155,10 +184,18 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: UserUp
       .set({ ...fields, ...(passwordHash ? { passwordHash } : {}), updatedAt: new Date() })
       .where(eq(users.id, id));
     const after = await getUser(tx, actor, id);
-    await recordAuditEvent(tx, actor, 'user', id, 'update', { ...auditView(before), passwordChanged: false }, {
-      ...auditView(after),
-      passwordChanged: Boolean(passwordHash),
-    });
+    await recordAuditEvent(
+      tx,
+      actor,
+      'user',
+      id,
+      'update',
+      { ...auditView(before), passwordChanged: false },
+      {
+        ...auditView(after),
+        passwordChanged: Boolean(passwordHash),
+      },
+    );
     return after;
   });
 }
@@ -167,7 +204,15 @@ export async function setUserPassword(db: Db, actor: Actor, id: number, password
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, id));
-    await recordAuditEvent(tx, actor, 'user', id, 'update', { passwordChanged: false }, { passwordChanged: true });
+    await recordAuditEvent(
+      tx,
+      actor,
+      'user',
+      id,
+      'update',
+      { passwordChanged: false },
+      { passwordChanged: true },
+    );
   });
 }
 
@@ -190,7 +235,9 @@ async function assertOrgUnitExists(db: Db, orgUnitId: number): Promise<void> {
     await getOrgUnit(db, orgUnitId);
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') {
-      throw new AppError('validation_failed', 'The org unit does not exist', [{ path: 'body.orgUnitId', message: 'unknown org unit' }]);
+      throw new AppError('validation_failed', 'The org unit does not exist', [
+        { path: 'body.orgUnitId', message: 'unknown org unit' },
+      ]);
     }
     throw error;
   }

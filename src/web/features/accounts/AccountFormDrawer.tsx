@@ -27,17 +27,25 @@ export function AccountFormDrawer({
   const [form] = Form.useForm<Values>();
   const save = useSaveAccount(account?.id ?? null);
   const [error, setError] = useState<unknown>(null);
-  const required = (field: string) => [{ required: true, message: t('required', { field: t(`field.${field}`) }) }];
+  const required = (field: string) => [
+    { required: true, message: t('required', { field: t(`field.${field}`) }) },
+  ];
 
   async function onFinish(values: Values) {
     setError(null);
     try {
-      const saved = await save.mutateAsync({ ...values, hqCity: values.hqCity?.trim() || null, notes: values.notes?.trim() || null });
+      const saved = await save.mutateAsync({
+        ...values,
+        hqCity: values.hqCity?.trim() || null,
+        notes: values.notes?.trim() || null,
+      });
       message.success(t('common:saved'));
       onSaved(saved);
     } catch (caught) {
       setError(caught);
-      form.setFields(fieldErrorsOf(caught).map(({ name, errors }) => ({ name: name as keyof Values, errors })));
+      form.setFields(
+        fieldErrorsOf(caught).map(({ name, errors }) => ({ name: name as keyof Values, errors })),
+      );
     }
   }
 
@@ -47,7 +55,13 @@ export function AccountFormDrawer({
   };
 
   return (
-    <FormDrawer open={open} title={account ? t('editTitle') : t('create')} onClose={close} onSave={() => form.submit()} saving={save.isPending}>
+    <FormDrawer
+      open={open}
+      title={account ? t('editTitle') : t('create')}
+      onClose={close}
+      onSave={() => form.submit()}
+      saving={save.isPending}
+    >
       <ErrorAlert error={error} />
       <Form<Values>
         form={form}

@@ -1,4 +1,19 @@
-import { App, Button, Card, Descriptions, Flex, Grid, Popconfirm, Result, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Grid,
+  Popconfirm,
+  Result,
+  Space,
+  Spin,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, ShopOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -60,8 +75,12 @@ export function AccountPage() {
         navigate('/accounts', { replace: true });
       },
       onError: (error) => {
-        const usage = error instanceof ApiError && error.code === 'conflict' ? (error.details as { stores?: number; contacts?: number } | undefined) : undefined;
-        if (usage && typeof usage.stores === 'number') message.error(t('deleteBlocked', { stores: usage.stores, contacts: usage.contacts ?? 0 }), 6);
+        const usage =
+          error instanceof ApiError && error.code === 'conflict'
+            ? (error.details as { stores?: number; contacts?: number } | undefined)
+            : undefined;
+        if (usage && typeof usage.stores === 'number')
+          message.error(t('deleteBlocked', { stores: usage.stores, contacts: usage.contacts ?? 0 }), 6);
         else notifyError(error);
       },
     });
@@ -90,7 +109,11 @@ export function AccountPage() {
               </Button>
             )}
             {canWrite && (
-              <Popconfirm title={t('deleteConfirm', { name: data.name })} onConfirm={onDelete} okButtonProps={{ danger: true }}>
+              <Popconfirm
+                title={t('deleteConfirm', { name: data.name })}
+                onConfirm={onDelete}
+                okButtonProps={{ danger: true }}
+              >
                 <Button danger icon={<DeleteOutlined />} size={size} loading={remove.isPending}>
                   {t('common:actions.delete')}
                 </Button>
@@ -110,12 +133,18 @@ export function AccountPage() {
             {
               key: 'formats',
               label: t('field.formats'),
-              children: data.formats.length ? data.formats.map((format) => label('storeFormat', format)).join('、') : '—',
+              children: data.formats.length
+                ? data.formats.map((format) => label('storeFormat', format)).join('、')
+                : '—',
             },
             { key: 'hqCity', label: t('field.hqCity'), children: data.hqCity ?? '—' },
             { key: 'status', label: t('field.status'), children: label('accountStatus', data.status) },
             { key: 'storeCount', label: t('field.storeCount'), children: formatNumber(data.storeCount) },
-            { key: 'updatedAt', label: t('field.updatedAt'), children: formatDateTime(data.updatedAt, currentLocale()) },
+            {
+              key: 'updatedAt',
+              label: t('field.updatedAt'),
+              children: formatDateTime(data.updatedAt, currentLocale()),
+            },
             {
               key: 'notes',
               label: t('field.notes'),
@@ -139,12 +168,25 @@ export function AccountPage() {
           )
         }
         items={[
-          { key: 'houseRules', label: t('houseRules'), children: <HouseRulesPanel account={data} canEdit={canWrite} /> },
-          { key: 'stores', label: `${t('stores')} (${data.storeCount})`, children: <AccountStores account={data} storesPath={storesPath} /> },
+          {
+            key: 'houseRules',
+            label: t('houseRules'),
+            children: <HouseRulesPanel account={data} canEdit={canWrite} />,
+          },
+          {
+            key: 'stores',
+            label: `${t('stores')} (${data.storeCount})`,
+            children: <AccountStores account={data} storesPath={storesPath} />,
+          },
           { key: 'contacts', label: t('contacts'), children: <AccountContacts account={data} /> },
         ]}
       />
-      <AccountFormDrawer open={editing} account={data} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
+      <AccountFormDrawer
+        open={editing}
+        account={data}
+        onClose={() => setEditing(false)}
+        onSaved={() => setEditing(false)}
+      />
     </>
   );
 }
@@ -160,7 +202,9 @@ function AccountStores({ account, storesPath }: { account: Account; storesPath: 
     <>
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 8 }}>
         <Typography.Text type="secondary">
-          {total > STORES_SHOWN ? t('moreStores', { shown: STORES_SHOWN, total }) : t('common:list.total', { total })}
+          {total > STORES_SHOWN
+            ? t('moreStores', { shown: STORES_SHOWN, total })
+            : t('common:list.total', { total })}
         </Typography.Text>
         <Link to={storesPath}>{t('viewInStores')}</Link>
       </Flex>
@@ -180,11 +224,28 @@ function AccountStores({ account, storesPath }: { account: Account; storesPath: 
             width: 90,
             render: (code: string, store) => <Link to={`/stores/${store.id}`}>{code}</Link>,
           },
-          { title: t('store.name'), dataIndex: 'name', render: (name: string, store) => <Link to={`/stores/${store.id}`}>{name}</Link> },
-          { title: t('store.format'), dataIndex: 'format', render: (format: Store['format']) => label('storeFormat', format) },
-          { title: t('store.class'), dataIndex: 'storeClass', align: 'center', render: (value: Store['storeClass']) => <StoreClassTag value={value} /> },
+          {
+            title: t('store.name'),
+            dataIndex: 'name',
+            render: (name: string, store) => <Link to={`/stores/${store.id}`}>{name}</Link>,
+          },
+          {
+            title: t('store.format'),
+            dataIndex: 'format',
+            render: (format: Store['format']) => label('storeFormat', format),
+          },
+          {
+            title: t('store.class'),
+            dataIndex: 'storeClass',
+            align: 'center',
+            render: (value: Store['storeClass']) => <StoreClassTag value={value} />,
+          },
           { title: t('store.city'), dataIndex: 'city' },
-          { title: t('store.status'), dataIndex: 'status', render: (status: Store['status']) => label('storeStatus', status) },
+          {
+            title: t('store.status'),
+            dataIndex: 'status',
+            render: (status: Store['status']) => label('storeStatus', status),
+          },
         ]}
       />
     </>
@@ -211,11 +272,18 @@ function AccountContacts({ account }: { account: Account }) {
   return (
     <>
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 8 }}>
-        <Typography.Text type="secondary">{t('common:list.total', { total: contacts.data?.total ?? 0 })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('common:list.total', { total: contacts.data?.total ?? 0 })}
+        </Typography.Text>
         <Space wrap>
           <Link to={`/contacts?accountId=${account.id}`}>{t('contacts')} →</Link>
           {canWrite && (
-            <LinkButton to={contactsPath({ create: 1, accountId: account.id }, returnTo)} icon={<PlusOutlined />} type="primary" size={isPhone ? 'large' : 'middle'}>
+            <LinkButton
+              to={contactsPath({ create: 1, accountId: account.id }, returnTo)}
+              icon={<PlusOutlined />}
+              type="primary"
+              size={isPhone ? 'large' : 'middle'}
+            >
               {t('addContact')}
             </LinkButton>
           )}
@@ -237,20 +305,42 @@ function AccountContacts({ account }: { account: Account }) {
             render: (name: string, contact) =>
               canWrite ? <Link to={contactsPath({ edit: contact.id }, returnTo)}>{name}</Link> : name,
           },
-          { title: t('contact.role'), dataIndex: 'role', render: (role: Contact['role']) => label('contactRole', role) },
+          {
+            title: t('contact.role'),
+            dataIndex: 'role',
+            render: (role: Contact['role']) => label('contactRole', role),
+          },
           {
             title: t('contact.store'),
             dataIndex: 'storeName',
             render: (storeName: string | null, contact) =>
-              contact.storeId ? <Link to={`/stores/${contact.storeId}`}>{storeName}</Link> : <Tag color="geekblue">{t('hq')}</Tag>,
+              contact.storeId ? (
+                <Link to={`/stores/${contact.storeId}`}>{storeName}</Link>
+              ) : (
+                <Tag color="geekblue">{t('hq')}</Tag>
+              ),
           },
-          { title: t('contact.phone'), dataIndex: 'phone', render: (phone: string | null) => (phone ? <a href={`tel:${phone}`}>{phone}</a> : '—') },
-          { title: t('contact.wechat'), dataIndex: 'wechat', render: (wechat: string | null) => wechat ?? '—' },
+          {
+            title: t('contact.phone'),
+            dataIndex: 'phone',
+            render: (phone: string | null) => (phone ? <a href={`tel:${phone}`}>{phone}</a> : '—'),
+          },
+          {
+            title: t('contact.wechat'),
+            dataIndex: 'wechat',
+            render: (wechat: string | null) => wechat ?? '—',
+          },
           {
             title: t('contact.lastContactedOn'),
             dataIndex: 'lastContactedOn',
             render: (date: string | null) =>
-              !date ? <Tag color="red">{t('contact.never')}</Tag> : date <= staleBefore ? <Tag color="orange">{formatDate(date)}</Tag> : formatDate(date),
+              !date ? (
+                <Tag color="red">{t('contact.never')}</Tag>
+              ) : date <= staleBefore ? (
+                <Tag color="orange">{formatDate(date)}</Tag>
+              ) : (
+                formatDate(date)
+              ),
           },
         ]}
       />

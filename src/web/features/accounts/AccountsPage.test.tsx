@@ -25,7 +25,10 @@ const account = (overrides: Partial<Account>): Account => ({
   ...overrides,
 });
 
-const accounts = [account({}), account({ id: 2, code: 'CRF', name: '家乐福', hqCity: '上海', formats: ['hypermarket'], storeCount: 80 })];
+const accounts = [
+  account({}),
+  account({ id: 2, code: 'CRF', name: '家乐福', hqCity: '上海', formats: ['hypermarket'], storeCount: 80 }),
+];
 const api = { 'GET /api/accounts': () => ({ items: accounts, total: accounts.length }) };
 const renderList = (role: 'hq_ops' | 'rep', path = '/accounts') =>
   renderPage(<AccountsPage />, {
@@ -61,6 +64,12 @@ describe('AccountsPage', () => {
     const { calls } = renderList('rep', '/accounts?q=沃&tier=key,core&sort=-storeCount');
     await screen.findByText('沃尔玛');
     const list = calls.find((call) => call.url.pathname === '/api/accounts')!;
-    expect(Object.fromEntries(list.url.searchParams)).toEqual({ q: '沃', tier: 'key,core', sort: '-storeCount', limit: '50', offset: '0' });
+    expect(Object.fromEntries(list.url.searchParams)).toEqual({
+      q: '沃',
+      tier: 'key,core',
+      sort: '-storeCount',
+      limit: '50',
+      offset: '0',
+    });
   });
 });

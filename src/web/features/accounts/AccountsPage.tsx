@@ -33,7 +33,10 @@ export function AccountsPage() {
   useEffect(() => setSearch(state.q ?? ''), [state.q]);
   const [creating, setCreating] = useState(false);
 
-  const filterSelect = (key: (typeof FILTER_KEYS)[number], kind: 'accountTier' | 'tradeType' | 'accountStatus' | 'storeFormat') => (
+  const filterSelect = (
+    key: (typeof FILTER_KEYS)[number],
+    kind: 'accountTier' | 'tradeType' | 'accountStatus' | 'storeFormat',
+  ) => (
     <EnumSelect
       key={key}
       kind={kind}
@@ -61,7 +64,14 @@ export function AccountsPage() {
       sortOrder: table.sortOrder('name'),
       render: (name: string, account) => <Link to={`/accounts/${account.id}`}>{name}</Link>,
     },
-    { title: t('field.code'), dataIndex: 'code', key: 'code', width: 100, sorter: true, sortOrder: table.sortOrder('code') },
+    {
+      title: t('field.code'),
+      dataIndex: 'code',
+      key: 'code',
+      width: 100,
+      sorter: true,
+      sortOrder: table.sortOrder('code'),
+    },
     {
       title: t('field.tier'),
       dataIndex: 'tier',
@@ -71,7 +81,12 @@ export function AccountsPage() {
       sortOrder: table.sortOrder('tier'),
       render: (tier: Account['tier']) => <TierTag tier={tier} />,
     },
-    { title: t('field.tradeType'), dataIndex: 'tradeType', width: 120, render: (value: Account['tradeType']) => label('tradeType', value) },
+    {
+      title: t('field.tradeType'),
+      dataIndex: 'tradeType',
+      width: 120,
+      render: (value: Account['tradeType']) => label('tradeType', value),
+    },
     {
       title: t('field.formats'),
       dataIndex: 'formats',
@@ -84,7 +99,12 @@ export function AccountsPage() {
         </Space>
       ),
     },
-    { title: t('field.hqCity'), dataIndex: 'hqCity', width: 100, render: (city: string | null) => city ?? '—' },
+    {
+      title: t('field.hqCity'),
+      dataIndex: 'hqCity',
+      width: 100,
+      render: (city: string | null) => city ?? '—',
+    },
     {
       title: t('field.status'),
       dataIndex: 'status',
@@ -112,7 +132,12 @@ export function AccountsPage() {
         subtitle={isPhone ? undefined : t('subtitle')}
         extra={
           canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} size={isPhone ? 'large' : 'middle'} onClick={() => setCreating(true)}>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              size={isPhone ? 'large' : 'middle'}
+              onClick={() => setCreating(true)}
+            >
               {t('create')}
             </Button>
           )

@@ -2,7 +2,12 @@ import { useState } from 'react';
 import { App, Button, Card, Col, Flex, Form, Input, Row, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { houseRuleSections, type Account, type HouseRule, type HouseRuleSection } from '../../../core/accounts/accounts.contract';
+import {
+  houseRuleSections,
+  type Account,
+  type HouseRule,
+  type HouseRuleSection,
+} from '../../../core/accounts/accounts.contract';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useEnumLabel } from '../../lib/enums';
 import { useSaveAccount } from './accounts.api';
@@ -25,7 +30,17 @@ export function HouseRulesPanel({ account, canEdit }: { account: Account; canEdi
   );
 }
 
-function HouseRuleCard({ account, section, title, canEdit }: { account: Account; section: HouseRuleSection; title: string; canEdit: boolean }) {
+function HouseRuleCard({
+  account,
+  section,
+  title,
+  canEdit,
+}: {
+  account: Account;
+  section: HouseRuleSection;
+  title: string;
+  canEdit: boolean;
+}) {
   const { t } = useTranslation('accounts');
   const { message } = App.useApp();
   const notifyError = useNotifyError();
@@ -36,7 +51,9 @@ function HouseRuleCard({ account, section, title, canEdit }: { account: Account;
 
   async function onFinish(values: HouseRule) {
     try {
-      await save.mutateAsync({ houseRules: { [section]: { rule: values.rule ?? '', countermeasure: values.countermeasure ?? '' } } });
+      await save.mutateAsync({
+        houseRules: { [section]: { rule: values.rule ?? '', countermeasure: values.countermeasure ?? '' } },
+      });
       message.success(t('common:saved'));
       setEditing(false);
     } catch (error) {
@@ -52,14 +69,24 @@ function HouseRuleCard({ account, section, title, canEdit }: { account: Account;
       extra={
         canEdit &&
         !editing && (
-          <Button type="link" icon={<EditOutlined />} onClick={() => setEditing(true)} aria-label={`${t('editSection')} ${title}`}>
+          <Button
+            type="link"
+            icon={<EditOutlined />}
+            onClick={() => setEditing(true)}
+            aria-label={`${t('editSection')} ${title}`}
+          >
             {t('editSection')}
           </Button>
         )
       }
     >
       {editing ? (
-        <Form<HouseRule> form={form} layout="vertical" initialValues={{ rule: rule?.rule ?? '', countermeasure: rule?.countermeasure ?? '' }} onFinish={(values) => void onFinish(values)}>
+        <Form<HouseRule>
+          form={form}
+          layout="vertical"
+          initialValues={{ rule: rule?.rule ?? '', countermeasure: rule?.countermeasure ?? '' }}
+          onFinish={(values) => void onFinish(values)}
+        >
           <Row gutter={16}>
             <Col xs={24} md={12}>
               <Form.Item name="rule" label={t('rule')}>
@@ -102,7 +129,9 @@ function RuleText({ heading, text, empty }: { heading: string; text: string | un
         {heading}
       </Typography.Text>
       {text ? (
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{text}</Typography.Paragraph>
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+          {text}
+        </Typography.Paragraph>
       ) : (
         <Typography.Paragraph type="secondary" italic style={{ marginBottom: 0 }}>
           {empty}

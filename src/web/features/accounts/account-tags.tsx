@@ -3,7 +3,12 @@ import type { AccountStatus, AccountTier } from '../../../core/accounts/accounts
 import { useEnumLabel } from '../../lib/enums';
 
 const tierColors: Record<AccountTier, string> = { key: 'magenta', core: 'blue', potential: 'default' };
-const statusColors: Record<AccountStatus, string> = { prospect: 'purple', active: 'green', paused: 'orange', exited: 'default' };
+const statusColors: Record<AccountStatus, string> = {
+  prospect: 'purple',
+  active: 'green',
+  paused: 'orange',
+  exited: 'default',
+};
 
 export function TierTag({ tier }: { tier: AccountTier }) {
   const label = useEnumLabel();

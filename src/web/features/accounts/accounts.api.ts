@@ -22,20 +22,28 @@ export function useAccount(id: number) {
 /** The account's stores, from the stores API (the cache key is the stores list's, so store edits refresh it). */
 export function useAccountStores(accountId: number, limit: number) {
   const query = { accountId, sort: 'code', limit };
-  return useQuery({ queryKey: ['stores', query], queryFn: () => api.get<ListResponse<Store>>('/api/stores', query) });
+  return useQuery({
+    queryKey: ['stores', query],
+    queryFn: () => api.get<ListResponse<Store>>('/api/stores', query),
+  });
 }
 
 /** HQ and store contacts of the account. */
 export function useAccountContacts(accountId: number) {
   const query = { accountId, sort: 'name', limit: 200 };
-  return useQuery({ queryKey: ['contacts', query], queryFn: () => api.get<ListResponse<Contact>>('/api/contacts', query) });
+  return useQuery({
+    queryKey: ['contacts', query],
+    queryFn: () => api.get<ListResponse<Contact>>('/api/contacts', query),
+  });
 }
 
 export function useSaveAccount(id: number | null) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: AccountInput | AccountUpdate) =>
-      id === null ? api.post<Account>('/api/accounts', input) : api.patch<Account>(`/api/accounts/${id}`, input),
+      id === null
+        ? api.post<Account>('/api/accounts', input)
+        : api.patch<Account>(`/api/accounts/${id}`, input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['accounts'] }),
   });
 }
@@ -45,6 +53,10 @@ export function useDeleteAccount() {
   return useMutation({
     mutationFn: (id: number) => api.delete(`/api/accounts/${id}`),
     // Only the lists: the deleted account's own query would answer 404 while its page is still open.
-    onSuccess: (_result, id) => queryClient.invalidateQueries({ queryKey: ['accounts'], predicate: (query) => query.queryKey[1] !== id }),
+    onSuccess: (_result, id) =>
+      queryClient.invalidateQueries({
+        queryKey: ['accounts'],
+        predicate: (query) => query.queryKey[1] !== id,
+      }),
   });
 }

@@ -111,6 +111,7 @@ export const accountsDictionary: FeatureDictionary = {
     },
     moreStores: 'Showing the first {{shown}} of {{total}}',
     deleteConfirm: 'Delete the account “{{name}}”?',
-    deleteBlocked: 'The account still has {{stores}} stores and {{contacts}} contacts and cannot be deleted; set its status to Exited instead.',
+    deleteBlocked:
+      'The account still has {{stores}} stores and {{contacts}} contacts and cannot be deleted; set its status to Exited instead.',
   },
 };

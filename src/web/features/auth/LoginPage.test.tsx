@@ -13,7 +13,10 @@ describe('LoginPage', () => {
       dictionaries: { auth: authDictionary },
       api: {
         'POST /api/auth/login': () => {
-          throw { status: 401, error: { code: 'invalid_credentials', message: 'Wrong username or password' } };
+          throw {
+            status: 401,
+            error: { code: 'invalid_credentials', message: 'Wrong username or password' },
+          };
         },
       },
     });

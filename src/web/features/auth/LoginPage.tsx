@@ -32,9 +32,19 @@ export function LoginPage() {
   }
 
   return (
-    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', padding: 16, background: '#f0f2f5' }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'grid',
+        placeItems: 'center',
+        padding: 16,
+        background: '#f0f2f5',
+      }}
+    >
       <Card style={{ width: '100%', maxWidth: 380 }}>
-        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 16 }}>
+        <div
+          style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 16 }}
+        >
           <div>
             <Typography.Title level={3} style={{ margin: 0 }}>
               {t('common:appName')}
@@ -51,12 +61,28 @@ export function LoginPage() {
             onChange={(value) => void setLocale(value as 'zh-CN' | 'en')}
           />
         </div>
-        {error && <Alert type="error" showIcon title={error.title} description={error.detail} style={{ marginBottom: 16 }} />}
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            title={error.title}
+            description={error.detail}
+            style={{ marginBottom: 16 }}
+          />
+        )}
         <Form layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
-          <Form.Item name="username" label={t('username')} rules={[{ required: true, message: t('required', { field: t('username') }) }]}>
+          <Form.Item
+            name="username"
+            label={t('username')}
+            rules={[{ required: true, message: t('required', { field: t('username') }) }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item name="password" label={t('password')} rules={[{ required: true, message: t('required', { field: t('password') }) }]}>
+          <Form.Item
+            name="password"
+            label={t('password')}
+            rules={[{ required: true, message: t('required', { field: t('password') }) }]}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={submitting}>

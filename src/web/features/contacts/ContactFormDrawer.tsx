@@ -57,7 +57,9 @@ export function ContactFormDrawer({
       onSaved(saved);
     } catch (caught) {
       setError(caught);
-      form.setFields(fieldErrorsOf(caught).map(({ name, errors }) => ({ name: name as keyof Values, errors })));
+      form.setFields(
+        fieldErrorsOf(caught).map(({ name, errors }) => ({ name: name as keyof Values, errors })),
+      );
     }
   }
 
@@ -80,12 +82,27 @@ export function ContactFormDrawer({
         notes: contact.notes,
         lastContactedOn: contact.lastContactedOn,
       }
-    : { accountId: defaults?.accountId ?? null, storeId: defaults?.storeId ?? null, role: defaults?.storeId ? 'store_manager' : 'buyer' };
+    : {
+        accountId: defaults?.accountId ?? null,
+        storeId: defaults?.storeId ?? null,
+        role: defaults?.storeId ? 'store_manager' : 'buyer',
+      };
 
   return (
-    <FormDrawer open={open} title={contact ? t('editTitle') : t('create')} onClose={close} onSave={() => form.submit()} saving={save.isPending}>
+    <FormDrawer
+      open={open}
+      title={contact ? t('editTitle') : t('create')}
+      onClose={close}
+      onSave={() => form.submit()}
+      saving={save.isPending}
+    >
       <ErrorAlert error={error} />
-      <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => void onFinish(values)}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(values) => void onFinish(values)}
+      >
         <Row gutter={16}>
           <Col xs={24} sm={12}>
             <Form.Item
@@ -95,7 +112,9 @@ export function ContactFormDrawer({
               rules={[
                 ({ getFieldValue }) => ({
                   validator: (_rule, value) =>
-                    value != null || getFieldValue('storeId') != null ? Promise.resolve() : Promise.reject(new Error(t('placementRequired'))),
+                    value != null || getFieldValue('storeId') != null
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('placementRequired'))),
                 }),
               ]}
             >
@@ -125,12 +144,22 @@ export function ContactFormDrawer({
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="name" label={t('field.name')} rules={[{ required: true, whitespace: true, message: t('required', { field: t('field.name') }) }]}>
+            <Form.Item
+              name="name"
+              label={t('field.name')}
+              rules={[
+                { required: true, whitespace: true, message: t('required', { field: t('field.name') }) },
+              ]}
+            >
               <Input maxLength={60} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="role" label={t('field.role')} rules={[{ required: true, message: t('required', { field: t('field.role') }) }]}>
+            <Form.Item
+              name="role"
+              label={t('field.role')}
+              rules={[{ required: true, message: t('required', { field: t('field.role') }) }]}
+            >
               <EnumSelect kind="contactRole" />
             </Form.Item>
           </Col>
@@ -140,7 +169,11 @@ export function ContactFormDrawer({
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="phone" label={t('field.phone')} rules={[{ pattern: /^[0-9+\-() ]*$/, message: t('invalidPhone') }]}>
+            <Form.Item
+              name="phone"
+              label={t('field.phone')}
+              rules={[{ pattern: /^[0-9+\-() ]*$/, message: t('invalidPhone') }]}
+            >
               <Input maxLength={30} type="tel" inputMode="tel" autoComplete="off" />
             </Form.Item>
           </Col>
@@ -150,7 +183,11 @@ export function ContactFormDrawer({
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="email" label={t('field.email')} rules={[{ type: 'email', message: t('invalidEmail') }]}>
+            <Form.Item
+              name="email"
+              label={t('field.email')}
+              rules={[{ type: 'email', message: t('invalidEmail') }]}
+            >
               <Input maxLength={120} type="email" inputMode="email" autoComplete="off" />
             </Form.Item>
           </Col>

@@ -32,7 +32,14 @@ const contact = (overrides: Partial<Contact>): Contact => ({
 });
 const contacts = [
   contact({}),
-  contact({ id: 2, name: '王强', role: 'store_manager', storeId: 5, storeName: '沃尔玛深圳蛇口店', lastContactedOn: '2020-03-01' }),
+  contact({
+    id: 2,
+    name: '王强',
+    role: 'store_manager',
+    storeId: 5,
+    storeName: '沃尔玛深圳蛇口店',
+    lastContactedOn: '2020-03-01',
+  }),
   contact({ id: 3, name: '赵敏', role: 'section_head', lastContactedOn: null }),
 ];
 
@@ -45,7 +52,12 @@ const api = {
 
 describe('ContactsPage', () => {
   it('lists contacts, marks the ones not contacted for 90 days, and filters them', async () => {
-    const { calls, router } = renderPage(<ContactsPage />, { role: 'rep', path: '/contacts', dictionaries: { contacts: contactsDictionary }, api });
+    const { calls, router } = renderPage(<ContactsPage />, {
+      role: 'rep',
+      path: '/contacts',
+      dictionaries: { contacts: contactsDictionary },
+      api,
+    });
     const table = within(await screen.findByTestId('contacts-table'));
     expect(await table.findByText('李娜')).toBeTruthy();
     expect(table.getAllByText('总部')).toHaveLength(2);
@@ -95,7 +107,12 @@ describe('ContactsPage', () => {
 
     expect(await drawer.findByText('输入有误')).toBeTruthy();
     expect(drawer.getAllByText(/Invalid email address/).length).toBeGreaterThan(0);
-    expect(calls.find((call) => call.method === 'POST')!.body).toMatchObject({ accountId: 1, storeId: null, name: '陈晨', role: 'buyer' });
+    expect(calls.find((call) => call.method === 'POST')!.body).toMatchObject({
+      accountId: 1,
+      storeId: null,
+      name: '陈晨',
+      role: 'buyer',
+    });
 
     await user.click(screen.getByTestId('form-save'));
     await waitFor(() => expect(router.state.location.pathname).toBe('/accounts/1'));

@@ -1,6 +1,25 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Checkbox, Grid, Input, Popconfirm, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { DeleteOutlined, DownloadOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Checkbox,
+  Grid,
+  Input,
+  Popconfirm,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import {
+  DeleteOutlined,
+  DownloadOutlined,
+  EditOutlined,
+  PlusOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { addDays, businessToday } from '../../../core/common/time';
@@ -25,7 +44,8 @@ const FILTER_KEYS = ['accountId', 'storeId', 'role', 'staleDays'] as const;
 const STALE_DAYS = 90;
 
 /** Only paths inside the app: `returnTo` comes from the URL, and must not send anyone elsewhere. */
-const safeReturnTo = (value: string | null) => (value && value.startsWith('/') && !value.startsWith('//') ? value : null);
+const safeReturnTo = (value: string | null) =>
+  value && value.startsWith('/') && !value.startsWith('//') ? value : null;
 
 export function ContactsPage() {
   const { t } = useTranslation('contacts');
@@ -53,7 +73,9 @@ export function ContactsPage() {
   const editId = canWrite && params.get('edit') ? Number(params.get('edit')) : null;
   const returnTo = safeReturnTo(params.get('returnTo'));
   const editing = useContact(editId);
-  const storeFilter = useStoreById(state.filters.storeId && !state.filters.storeId.includes(',') ? Number(state.filters.storeId) : null);
+  const storeFilter = useStoreById(
+    state.filters.storeId && !state.filters.storeId.includes(',') ? Number(state.filters.storeId) : null,
+  );
   const staleBefore = addDays(businessToday(), -STALE_DAYS);
 
   function closeForm() {
@@ -105,7 +127,9 @@ export function ContactsPage() {
       aria-label={t('field.account')}
       data-testid="filter-accountId"
       value={csvValues(state.filters.accountId).map(Number)}
-      onChange={(ids) => update({ filters: { accountId: ((ids as number[] | null) ?? []).join(',') || undefined } })}
+      onChange={(ids) =>
+        update({ filters: { accountId: ((ids as number[] | null) ?? []).join(',') || undefined } })
+      }
       style={filterWidth(200)}
       size={size}
     />,
@@ -127,13 +151,20 @@ export function ContactsPage() {
       key="staleDays"
       data-testid="filter-staleDays"
       checked={!!staleDays}
-      onChange={(event) => update({ filters: { staleDays: event.target.checked ? String(STALE_DAYS) : undefined } })}
+      onChange={(event) =>
+        update({ filters: { staleDays: event.target.checked ? String(STALE_DAYS) : undefined } })
+      }
       style={{ minHeight: isPhone ? 40 : undefined, alignItems: 'center' }}
     >
       {t('stale', { days: staleDays ?? STALE_DAYS })}
     </Checkbox>,
     state.filters.storeId && (
-      <Tag key="storeId" closable onClose={() => update({ filters: { storeId: undefined } })} style={{ marginInlineEnd: 0, padding: '4px 8px' }}>
+      <Tag
+        key="storeId"
+        closable
+        onClose={() => update({ filters: { storeId: undefined } })}
+        style={{ marginInlineEnd: 0, padding: '4px 8px' }}
+      >
         {t('storeFilter', { name: storeFilter.data?.name ?? state.filters.storeId })}
       </Tag>
     ),
@@ -188,13 +219,23 @@ export function ContactsPage() {
       sorter: true,
       sortOrder: table.sortOrder('storeName'),
       render: (name: string | null, contact) =>
-        contact.storeId ? <Link to={`/stores/${contact.storeId}`}>{name}</Link> : <Tag color="geekblue">{t('hq')}</Tag>,
+        contact.storeId ? (
+          <Link to={`/stores/${contact.storeId}`}>{name}</Link>
+        ) : (
+          <Tag color="geekblue">{t('hq')}</Tag>
+        ),
     },
     {
       title: t('field.phone'),
       dataIndex: 'phone',
       render: (phone: string | null) =>
-        !phone ? '—' : isPhone ? <a href={`tel:${phone.replace(/[^0-9+]/g, '')}`}>{phone}</a> : <Typography.Text copyable>{phone}</Typography.Text>,
+        !phone ? (
+          '—'
+        ) : isPhone ? (
+          <a href={`tel:${phone.replace(/[^0-9+]/g, '')}`}>{phone}</a>
+        ) : (
+          <Typography.Text copyable>{phone}</Typography.Text>
+        ),
     },
     { title: t('field.wechat'), dataIndex: 'wechat', render: (wechat: string | null) => wechat ?? '—' },
     {
@@ -229,7 +270,12 @@ export function ContactsPage() {
       width: 100,
       render: (_value, contact) => (
         <Space size={0}>
-          <Button type="text" icon={<EditOutlined />} aria-label={`${t('common:actions.edit')} ${contact.name}`} onClick={() => openForm('edit', String(contact.id))} />
+          <Button
+            type="text"
+            icon={<EditOutlined />}
+            aria-label={`${t('common:actions.edit')} ${contact.name}`}
+            onClick={() => openForm('edit', String(contact.id))}
+          />
           <Popconfirm
             title={t('deleteConfirm', { name: contact.name })}
             okButtonProps={{ danger: true }}
@@ -240,7 +286,12 @@ export function ContactsPage() {
               })
             }
           >
-            <Button type="text" danger icon={<DeleteOutlined />} aria-label={`${t('common:actions.delete')} ${contact.name}`} />
+            <Button
+              type="text"
+              danger
+              icon={<DeleteOutlined />}
+              aria-label={`${t('common:actions.delete')} ${contact.name}`}
+            />
           </Popconfirm>
         </Space>
       ),
@@ -249,8 +300,14 @@ export function ContactsPage() {
 
   // A new contact starts in the account or store the list shows (the store's account once it is known).
   const defaults = {
-    accountId: csvValues(state.filters.accountId).length === 1 ? Number(state.filters.accountId) : storeFilter.data?.accountId,
-    storeId: state.filters.storeId && !state.filters.storeId.includes(',') ? Number(state.filters.storeId) : undefined,
+    accountId:
+      csvValues(state.filters.accountId).length === 1
+        ? Number(state.filters.accountId)
+        : storeFilter.data?.accountId,
+    storeId:
+      state.filters.storeId && !state.filters.storeId.includes(',')
+        ? Number(state.filters.storeId)
+        : undefined,
   };
 
   return (
@@ -260,16 +317,35 @@ export function ContactsPage() {
         subtitle={isPhone ? undefined : t('subtitle')}
         extra={
           <>
-            <Button icon={<DownloadOutlined />} size={size} loading={exporting} onClick={() => void onExport()} data-testid="contacts-export" aria-label={t('common:actions.export')}>
+            <Button
+              icon={<DownloadOutlined />}
+              size={size}
+              loading={exporting}
+              onClick={() => void onExport()}
+              data-testid="contacts-export"
+              aria-label={t('common:actions.export')}
+            >
               {!isPhone && t('common:actions.export')}
             </Button>
             {canImport && (
-              <Button icon={<UploadOutlined />} size={size} onClick={() => setImporting(true)} data-testid="contacts-import" aria-label={t('common:actions.import')}>
+              <Button
+                icon={<UploadOutlined />}
+                size={size}
+                onClick={() => setImporting(true)}
+                data-testid="contacts-import"
+                aria-label={t('common:actions.import')}
+              >
                 {!isPhone && t('common:actions.import')}
               </Button>
             )}
             {canWrite && (
-              <Button type="primary" icon={<PlusOutlined />} size={size} onClick={() => openForm('create', '1')} data-testid="contacts-create">
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                size={size}
+                onClick={() => openForm('create', '1')}
+                data-testid="contacts-create"
+              >
                 {t('create')}
               </Button>
             )}
@@ -308,7 +384,11 @@ export function ContactsPage() {
       </div>
       <ErrorAlert error={editing.error} />
       <ContactFormDrawer
-        key={creating ? `create-${defaults.accountId ?? ''}` : `edit-${editId}-${editing.data ? 'loaded' : 'loading'}`}
+        key={
+          creating
+            ? `create-${defaults.accountId ?? ''}`
+            : `edit-${editId}-${editing.data ? 'loaded' : 'loading'}`
+        }
         open={creating || (editId !== null && !!editing.data)}
         contact={creating ? null : (editing.data ?? null)}
         defaults={defaults}

@@ -20,7 +20,8 @@ export function StoreSelect({
   const list = useStoreOptions(q, accountId);
   const stores = list.data?.items ?? [];
   const chosen = useStoreById(value != null && !stores.some((store) => store.id === value) ? value : null);
-  const all = chosen.data && !stores.some((store) => store.id === chosen.data.id) ? [chosen.data, ...stores] : stores;
+  const all =
+    chosen.data && !stores.some((store) => store.id === chosen.data.id) ? [chosen.data, ...stores] : stores;
   return (
     <Select<number>
       {...props}

@@ -26,7 +26,9 @@ export function useSaveContact(id: number | null) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ContactInput | ContactUpdate) =>
-      id === null ? api.post<Contact>('/api/contacts', input) : api.patch<Contact>(`/api/contacts/${id}`, input),
+      id === null
+        ? api.post<Contact>('/api/contacts', input)
+        : api.patch<Contact>(`/api/contacts/${id}`, input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['contacts'] }),
   });
 }
@@ -35,7 +37,11 @@ export function useDeleteContact() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => api.delete(`/api/contacts/${id}`),
-    onSuccess: (_result, id) => queryClient.invalidateQueries({ queryKey: ['contacts'], predicate: (query) => query.queryKey[1] !== id }),
+    onSuccess: (_result, id) =>
+      queryClient.invalidateQueries({
+        queryKey: ['contacts'],
+        predicate: (query) => query.queryKey[1] !== id,
+      }),
   });
 }
 

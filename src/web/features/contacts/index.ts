@@ -5,6 +5,8 @@ import { contactsDictionary } from './contacts.dictionary';
 export const contactsFeature: WebFeature = {
   namespace: 'contacts',
   dictionary: contactsDictionary,
-  routes: [{ path: 'contacts', lazy: () => import('./ContactsPage').then((m) => ({ Component: m.ContactsPage })) }],
+  routes: [
+    { path: 'contacts', lazy: () => import('./ContactsPage').then((m) => ({ Component: m.ContactsPage })) },
+  ],
   nav: [{ key: 'contacts', path: '/contacts', labelKey: 'contacts:nav', icon: ContactsOutlined, order: 40 }],
 };

@@ -45,11 +45,18 @@ export function StoreFormDrawer({
   const [error, setError] = useState<unknown>(null);
   const floorArea = Form.useWatch('floorArea', form);
   const storeClass = classifyStore(floorArea);
-  const required = (field: string) => [{ required: true, message: t('required', { field: t(`field.${field}`) }) }];
+  const required = (field: string) => [
+    { required: true, message: t('required', { field: t(`field.${field}`) }) },
+  ];
 
   const repOptions = [
-    ...(store?.reps ?? []).filter((rep) => !fieldUsers.users.some((user) => user.id === rep.id)).map((rep) => ({ value: rep.id, label: rep.displayName })),
-    ...fieldUsers.users.map((user) => ({ value: user.id, label: `${user.displayName}（${label('userRole', user.role)}）` })),
+    ...(store?.reps ?? [])
+      .filter((rep) => !fieldUsers.users.some((user) => user.id === rep.id))
+      .map((rep) => ({ value: rep.id, label: rep.displayName })),
+    ...fieldUsers.users.map((user) => ({
+      value: user.id,
+      label: `${user.displayName}（${label('userRole', user.role)}）`,
+    })),
   ];
 
   async function onFinish(values: Values) {
@@ -80,7 +87,9 @@ export function StoreFormDrawer({
       onSaved(saved);
     } catch (caught) {
       setError(caught);
-      form.setFields(fieldErrorsOf(caught).map(({ name, errors }) => ({ name: name as keyof Values, errors })));
+      form.setFields(
+        fieldErrorsOf(caught).map(({ name, errors }) => ({ name: name as keyof Values, errors })),
+      );
     }
   }
 
@@ -113,9 +122,21 @@ export function StoreFormDrawer({
     : { accountId: defaultAccountId ?? null, status: 'open', format: 'hypermarket', repIds: [] };
 
   return (
-    <FormDrawer open={open} title={store ? t('editTitle') : t('create')} onClose={close} onSave={() => form.submit()} saving={save.isPending} width={640}>
+    <FormDrawer
+      open={open}
+      title={store ? t('editTitle') : t('create')}
+      onClose={close}
+      onSave={() => form.submit()}
+      saving={save.isPending}
+      width={640}
+    >
       <ErrorAlert error={error} />
-      <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => void onFinish(values)}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(values) => void onFinish(values)}
+      >
         <Row gutter={16}>
           <Col xs={24}>
             <Form.Item name="accountId" label={t('field.account')} rules={required('account')}>
@@ -154,12 +175,21 @@ export function StoreFormDrawer({
                 </Space>
               }
             >
-              <InputNumber min={1} max={1_000_000} precision={0} style={{ width: '100%' }} inputMode="numeric" />
+              <InputNumber
+                min={1}
+                max={1_000_000}
+                precision={0}
+                style={{ width: '100%' }}
+                inputMode="numeric"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
             <Form.Item name="province" label={t('field.province')} rules={required('province')}>
-              <AutoComplete options={provinceOptions} showSearch={{ filterOption: (input, option) => !!option?.value.includes(input) }} />
+              <AutoComplete
+                options={provinceOptions}
+                showSearch={{ filterOption: (input, option) => !!option?.value.includes(input) }}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
@@ -184,7 +214,13 @@ export function StoreFormDrawer({
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="dailyTraffic" label={t('field.dailyTraffic')}>
-              <InputNumber min={0} max={10_000_000} precision={0} style={{ width: '100%' }} inputMode="numeric" />
+              <InputNumber
+                min={0}
+                max={10_000_000}
+                precision={0}
+                style={{ width: '100%' }}
+                inputMode="numeric"
+              />
             </Form.Item>
           </Col>
           <Col xs={12}>
@@ -194,7 +230,13 @@ export function StoreFormDrawer({
           </Col>
           <Col xs={12}>
             <Form.Item name="longitude" label={t('field.longitude')}>
-              <InputNumber min={-180} max={180} step={0.000001} style={{ width: '100%' }} inputMode="decimal" />
+              <InputNumber
+                min={-180}
+                max={180}
+                step={0.000001}
+                style={{ width: '100%' }}
+                inputMode="decimal"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
@@ -218,7 +260,11 @@ export function StoreFormDrawer({
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item name="repIds" label={t('field.reps')} extra={<Typography.Text type="secondary">{t('repsHint')}</Typography.Text>}>
+            <Form.Item
+              name="repIds"
+              label={t('field.reps')}
+              extra={<Typography.Text type="secondary">{t('repsHint')}</Typography.Text>}
+            >
               <Select
                 mode="multiple"
                 allowClear

@@ -42,7 +42,10 @@ const api = {
   'GET /api/contacts': () => ({ items: [], total: 0 }),
   'GET /api/accounts': () => ({ items: [{ id: 1, code: 'WMT', name: '沃尔玛' } as Account], total: 1 }),
   'GET /api/users': () => ({ items: [], total: 0 }),
-  'GET /api/org-units': () => ({ items: [{ id: 3, code: 'SZ', name: '深圳', kind: 'city', parentId: null }], total: 1 }),
+  'GET /api/org-units': () => ({
+    items: [{ id: 3, code: 'SZ', name: '深圳', kind: 'city', parentId: null }],
+    total: 1,
+  }),
 };
 
 describe('StorePage', () => {
@@ -59,7 +62,9 @@ describe('StorePage', () => {
     expect(screen.getByText('12,000 人/天')).toBeTruthy();
     expect(screen.getByText('2001-05-01')).toBeTruthy();
     expect(screen.getByText('高明')).toBeTruthy();
-    expect(screen.getByTestId('store-add-contact').getAttribute('href')).toBe('/contacts?create=1&storeId=5&returnTo=%2Fstores%2F5');
+    expect(screen.getByTestId('store-add-contact').getAttribute('href')).toBe(
+      '/contacts?create=1&storeId=5&returnTo=%2Fstores%2F5',
+    );
 
     await user.click(screen.getByTestId('store-edit'));
     const drawer = within(await screen.findByRole('dialog'));
@@ -76,6 +81,11 @@ describe('StorePage', () => {
 
     await user.click(screen.getByTestId('form-save'));
     await waitFor(() => expect(calls.some((call) => call.method === 'PATCH')).toBe(true));
-    expect(calls.find((call) => call.method === 'PATCH')!.body).toMatchObject({ floorArea: 1999, repIds: [7], openedOn: '2001-05-01', potential: 4 });
+    expect(calls.find((call) => call.method === 'PATCH')!.body).toMatchObject({
+      floorArea: 1999,
+      repIds: [7],
+      openedOn: '2001-05-01',
+      potential: 4,
+    });
   });
 });

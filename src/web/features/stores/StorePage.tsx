@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Empty, Grid, Popconfirm, Rate, Result, Space, Spin, Table, Tag } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Grid,
+  Popconfirm,
+  Rate,
+  Result,
+  Space,
+  Spin,
+  Table,
+  Tag,
+} from 'antd';
 import { DeleteOutlined, EditOutlined, EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -19,7 +33,12 @@ import { useCan } from '../../lib/session';
 import { useDeleteStore, useStore, useStoreContacts } from './stores.api';
 import { StoreFormDrawer } from './StoreFormDrawer';
 
-const statusColors: Record<Store['status'], string> = { planned: 'purple', open: 'green', renovating: 'orange', closed: 'default' };
+const statusColors: Record<Store['status'], string> = {
+  planned: 'purple',
+  open: 'green',
+  renovating: 'orange',
+  closed: 'default',
+};
 
 export function StorePage() {
   const { t } = useTranslation('stores');
@@ -55,8 +74,12 @@ export function StorePage() {
         navigate('/stores', { replace: true });
       },
       onError: (error) => {
-        const usage = error instanceof ApiError && error.code === 'conflict' ? (error.details as { contacts?: number } | undefined) : undefined;
-        if (usage && typeof usage.contacts === 'number') message.error(t('deleteBlocked', { contacts: usage.contacts }), 6);
+        const usage =
+          error instanceof ApiError && error.code === 'conflict'
+            ? (error.details as { contacts?: number } | undefined)
+            : undefined;
+        if (usage && typeof usage.contacts === 'number')
+          message.error(t('deleteBlocked', { contacts: usage.contacts }), 6);
         else notifyError(error);
       },
     });
@@ -81,10 +104,19 @@ export function StorePage() {
         extra={
           canWrite && (
             <>
-              <Button icon={<EditOutlined />} size={size} onClick={() => setEditing(true)} data-testid="store-edit">
+              <Button
+                icon={<EditOutlined />}
+                size={size}
+                onClick={() => setEditing(true)}
+                data-testid="store-edit"
+              >
                 {t('common:actions.edit')}
               </Button>
-              <Popconfirm title={t('deleteConfirm', { name: data.name })} onConfirm={onDelete} okButtonProps={{ danger: true }}>
+              <Popconfirm
+                title={t('deleteConfirm', { name: data.name })}
+                onConfirm={onDelete}
+                okButtonProps={{ danger: true }}
+              >
                 <Button danger icon={<DeleteOutlined />} size={size} loading={remove.isPending}>
                   {t('common:actions.delete')}
                 </Button>
@@ -98,7 +130,11 @@ export function StorePage() {
           size="small"
           column={{ xs: 1, sm: 2, lg: 3 }}
           items={[
-            { key: 'account', label: t('field.account'), children: <Link to={`/accounts/${data.accountId}`}>{data.accountName}</Link> },
+            {
+              key: 'account',
+              label: t('field.account'),
+              children: <Link to={`/accounts/${data.accountId}`}>{data.accountName}</Link>,
+            },
             { key: 'code', label: t('field.code'), children: data.code },
             { key: 'format', label: t('field.format'), children: label('storeFormat', data.format) },
             { key: 'floorArea', label: t('field.floorArea'), children: formatArea(data.floorArea, locale) },
@@ -136,12 +172,19 @@ export function StorePage() {
             {
               key: 'dailyTraffic',
               label: t('field.dailyTraffic'),
-              children: data.dailyTraffic == null ? '—' : t('perDay', { value: formatNumber(data.dailyTraffic, locale) }),
+              children:
+                data.dailyTraffic == null
+                  ? '—'
+                  : t('perDay', { value: formatNumber(data.dailyTraffic, locale) }),
             },
             {
               key: 'potential',
               label: t('field.potential'),
-              children: data.potential ? <Rate disabled value={data.potential} style={{ fontSize: 16 }} /> : '—',
+              children: data.potential ? (
+                <Rate disabled value={data.potential} style={{ fontSize: 16 }} />
+              ) : (
+                '—'
+              ),
             },
             { key: 'openedOn', label: t('field.openedOn'), children: formatDate(data.openedOn) },
             { key: 'orgUnit', label: t('field.orgUnit'), children: data.orgUnitName ?? '—' },
@@ -158,12 +201,21 @@ export function StorePage() {
                 '—'
               ),
             },
-            { key: 'updatedAt', label: t('field.updatedAt'), children: formatDateTime(data.updatedAt, locale) },
+            {
+              key: 'updatedAt',
+              label: t('field.updatedAt'),
+              children: formatDateTime(data.updatedAt, locale),
+            },
           ]}
         />
       </Card>
       <StoreContacts store={data} />
-      <StoreFormDrawer open={editing} store={data} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
+      <StoreFormDrawer
+        open={editing}
+        store={data}
+        onClose={() => setEditing(false)}
+        onSaved={() => setEditing(false)}
+      />
     </>
   );
 }
@@ -217,20 +269,35 @@ function StoreContacts({ store }: { store: Store }) {
             title: t('contact.name'),
             dataIndex: 'name',
             fixed: 'start',
-            render: (name: string, contact) => (canWrite ? <Link to={contactsPath({ edit: contact.id }, returnTo)}>{name}</Link> : name),
+            render: (name: string, contact) =>
+              canWrite ? <Link to={contactsPath({ edit: contact.id }, returnTo)}>{name}</Link> : name,
           },
-          { title: t('contact.role'), dataIndex: 'role', render: (role: Contact['role']) => label('contactRole', role) },
+          {
+            title: t('contact.role'),
+            dataIndex: 'role',
+            render: (role: Contact['role']) => label('contactRole', role),
+          },
           {
             title: t('contact.phone'),
             dataIndex: 'phone',
             render: (phone: string | null) => (phone ? <a href={`tel:${phone}`}>{phone}</a> : '—'),
           },
-          { title: t('contact.wechat'), dataIndex: 'wechat', render: (wechat: string | null) => wechat ?? '—' },
+          {
+            title: t('contact.wechat'),
+            dataIndex: 'wechat',
+            render: (wechat: string | null) => wechat ?? '—',
+          },
           {
             title: t('contact.lastContactedOn'),
             dataIndex: 'lastContactedOn',
             render: (date: string | null) =>
-              !date ? <Tag color="red">{t('contact.never')}</Tag> : date <= staleBefore ? <Tag color="orange">{formatDate(date)}</Tag> : formatDate(date),
+              !date ? (
+                <Tag color="red">{t('contact.never')}</Tag>
+              ) : date <= staleBefore ? (
+                <Tag color="orange">{formatDate(date)}</Tag>
+              ) : (
+                formatDate(date)
+              ),
           },
         ]}
       />

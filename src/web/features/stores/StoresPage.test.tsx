@@ -52,7 +52,10 @@ const store = (overrides: Partial<Store>): Store => ({
   ...overrides,
 });
 
-const stores = [store({}), store({ id: 2, code: '1002', name: '沃尔玛深圳小店', floorArea: null, storeClass: null, reps: [] })];
+const stores = [
+  store({}),
+  store({ id: 2, code: '1002', name: '沃尔玛深圳小店', floorArea: null, storeClass: null, reps: [] }),
+];
 
 const api = {
   'GET /api/stores': () => ({ items: stores, total: stores.length }),
@@ -65,7 +68,12 @@ const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never
 
 describe('StoresPage', () => {
   it('shows the stores from the API and asks for class A stores when the class filter is chosen', async () => {
-    const { calls, router } = renderPage(<StoresPage />, { role: 'hq_ops', path: '/stores', dictionaries: { stores: storesDictionary }, api });
+    const { calls, router } = renderPage(<StoresPage />, {
+      role: 'hq_ops',
+      path: '/stores',
+      dictionaries: { stores: storesDictionary },
+      api,
+    });
     const table = within(await screen.findByTestId('stores-table'));
     expect(await table.findByText('沃尔玛深圳蛇口店')).toBeTruthy();
     expect(table.getByText('12,000 m²')).toBeTruthy();
@@ -103,7 +111,12 @@ describe('StoresPage', () => {
   });
 
   it('shows a rep the list and export, without the import and create buttons', async () => {
-    const { calls } = renderPage(<StoresPage />, { role: 'rep', path: '/stores', dictionaries: { stores: storesDictionary }, api });
+    const { calls } = renderPage(<StoresPage />, {
+      role: 'rep',
+      path: '/stores',
+      dictionaries: { stores: storesDictionary },
+      api,
+    });
     expect(await screen.findByText('沃尔玛深圳蛇口店')).toBeTruthy();
     expect(screen.getByTestId('stores-export')).toBeTruthy();
     expect(screen.queryByTestId('stores-import')).toBeNull();
@@ -116,7 +129,12 @@ describe('StoresPage', () => {
   });
 
   it('gives HQ operations the import and create buttons', async () => {
-    renderPage(<StoresPage />, { role: 'hq_ops', path: '/stores', dictionaries: { stores: storesDictionary }, api });
+    renderPage(<StoresPage />, {
+      role: 'hq_ops',
+      path: '/stores',
+      dictionaries: { stores: storesDictionary },
+      api,
+    });
     expect(await screen.findByText('沃尔玛深圳蛇口店')).toBeTruthy();
     expect(screen.getByTestId('stores-import')).toBeTruthy();
     expect(screen.getByText('新建门店')).toBeTruthy();

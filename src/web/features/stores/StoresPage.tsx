@@ -54,8 +54,19 @@ export function StoresPage() {
 
   const size = isPhone ? 'large' : 'middle';
   const filterWidth = (desktop: number) => ({ width: isPhone ? '100%' : desktop });
-  const setFilter = (key: (typeof FILTER_KEYS)[number], values: (string | number)[] | string | number | undefined | null) =>
-    update({ filters: { [key]: Array.isArray(values) ? values.join(',') || undefined : values == null || values === '' ? undefined : String(values) } });
+  const setFilter = (
+    key: (typeof FILTER_KEYS)[number],
+    values: (string | number)[] | string | number | undefined | null,
+  ) =>
+    update({
+      filters: {
+        [key]: Array.isArray(values)
+          ? values.join(',') || undefined
+          : values == null || values === ''
+            ? undefined
+            : String(values),
+      },
+    });
 
   async function onExport() {
     setExporting(true);
@@ -117,7 +128,10 @@ export function StoresPage() {
       placeholder={t('field.storeClass')}
       aria-label={t('field.storeClass')}
       data-testid="filter-storeClass"
-      options={[...storeClasses.map((value) => ({ value, label: value })), { value: 'none', label: t('classNone') }]}
+      options={[
+        ...storeClasses.map((value) => ({ value, label: value })),
+        { value: 'none', label: t('classNone') },
+      ]}
       value={csvValues(state.filters.storeClass)}
       onChange={(values: string[]) => setFilter('storeClass', values)}
       style={filterWidth(140)}
@@ -146,7 +160,10 @@ export function StoresPage() {
         aria-label={t('field.reps')}
         data-testid="filter-repId"
         loading={fieldUsers.isLoading}
-        options={fieldUsers.users.map((user) => ({ value: user.id, label: `${user.displayName}（${label('userRole', user.role)}）` }))}
+        options={fieldUsers.users.map((user) => ({
+          value: user.id,
+          label: `${user.displayName}（${label('userRole', user.role)}）`,
+        }))}
         value={state.filters.repId ? Number(state.filters.repId) : undefined}
         onChange={(id: number | undefined) => setFilter('repId', id)}
         style={filterWidth(170)}
@@ -234,7 +251,11 @@ export function StoresPage() {
       dataIndex: 'reps',
       render: (reps: Store['reps']) => (reps.length ? reps.map((rep) => rep.displayName).join('、') : '—'),
     },
-    { title: t('field.status'), dataIndex: 'status', render: (status: Store['status']) => label('storeStatus', status) },
+    {
+      title: t('field.status'),
+      dataIndex: 'status',
+      render: (status: Store['status']) => label('storeStatus', status),
+    },
   ];
 
   return (
@@ -244,16 +265,35 @@ export function StoresPage() {
         subtitle={isPhone ? undefined : t('subtitle')}
         extra={
           <>
-            <Button icon={<DownloadOutlined />} size={size} loading={exporting} onClick={() => void onExport()} data-testid="stores-export" aria-label={t('common:actions.export')}>
+            <Button
+              icon={<DownloadOutlined />}
+              size={size}
+              loading={exporting}
+              onClick={() => void onExport()}
+              data-testid="stores-export"
+              aria-label={t('common:actions.export')}
+            >
               {!isPhone && t('common:actions.export')}
             </Button>
             {canImport && (
-              <Button icon={<UploadOutlined />} size={size} onClick={() => setImporting(true)} data-testid="stores-import" aria-label={t('common:actions.import')}>
+              <Button
+                icon={<UploadOutlined />}
+                size={size}
+                onClick={() => setImporting(true)}
+                data-testid="stores-import"
+                aria-label={t('common:actions.import')}
+              >
                 {!isPhone && t('common:actions.import')}
               </Button>
             )}
             {canWrite && (
-              <Button type="primary" icon={<PlusOutlined />} size={size} onClick={() => setCreating(true)} data-testid="stores-create">
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                size={size}
+                onClick={() => setCreating(true)}
+                data-testid="stores-create"
+              >
                 {t('create')}
               </Button>
             )}
@@ -300,7 +340,9 @@ export function StoresPage() {
       <StoreFormDrawer
         open={creating}
         store={null}
-        defaultAccountId={csvValues(state.filters.accountId).length === 1 ? Number(state.filters.accountId) : undefined}
+        defaultAccountId={
+          csvValues(state.filters.accountId).length === 1 ? Number(state.filters.accountId) : undefined
+        }
         onClose={() => setCreating(false)}
         onSaved={(store) => {
           setCreating(false);

@@ -21,7 +21,10 @@ export function useStore(id: number) {
 
 export function useStoreContacts(storeId: number) {
   const query = { storeId, sort: 'name', limit: 200 };
-  return useQuery({ queryKey: ['contacts', query], queryFn: () => api.get<ListResponse<Contact>>('/api/contacts', query) });
+  return useQuery({
+    queryKey: ['contacts', query],
+    queryFn: () => api.get<ListResponse<Contact>>('/api/contacts', query),
+  });
 }
 
 /** A store's change also changes its account's store count. */
@@ -29,7 +32,10 @@ function useInvalidateStores() {
   const queryClient = useQueryClient();
   return (exceptId?: number) =>
     Promise.all([
-      queryClient.invalidateQueries({ queryKey: ['stores'], predicate: (query) => query.queryKey[1] !== exceptId }),
+      queryClient.invalidateQueries({
+        queryKey: ['stores'],
+        predicate: (query) => query.queryKey[1] !== exceptId,
+      }),
       queryClient.invalidateQueries({ queryKey: ['accounts'] }),
     ]);
 }

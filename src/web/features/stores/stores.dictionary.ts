@@ -111,6 +111,7 @@ export const storesDictionary: FeatureDictionary = {
       never: 'Never',
     },
     deleteConfirm: 'Delete the store “{{name}}”?',
-    deleteBlocked: 'The store still has {{contacts}} contacts and cannot be deleted; set its status to Closed instead.',
+    deleteBlocked:
+      'The store still has {{contacts}} contacts and cannot be deleted; set its status to Closed instead.',
   },
 };
