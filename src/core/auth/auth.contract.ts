@@ -43,3 +43,10 @@ export type CreateApiToken = z.infer<typeof createApiTokenSchema>;
 
 /** The secret is shown once, at creation; only its hash is kept. */
 export const createdApiTokenSchema = apiTokenSchema.extend({ token: z.string() });
+
+export const signInOptionsSchema = z.object({
+  /** Usernames of the demo logins; empty unless the server runs in demo mode. */
+  demoLogins: z.array(z.string()),
+  demoPassword: z.string().nullable(),
+});
+export type SignInOptions = z.infer<typeof signInOptionsSchema>;

@@ -43,6 +43,7 @@ const requests: Record<string, Request> = {
     url: () => '/api/auth/login',
     payload: () => ({ username: 'nobody', password: 'wrong-password' }),
   },
+  'GET /api/auth/sign-in-options': { url: () => '/api/auth/sign-in-options', unscoped: true },
   'POST /api/auth/logout': { url: () => '/api/auth/logout', unscoped: true },
   'GET /api/auth/me': { url: () => '/api/auth/me', unscoped: true },
   'PUT /api/auth/me/preferences': {

@@ -6,7 +6,9 @@ import {
   loginRequestSchema,
   preferencesSchema,
   sessionResponseSchema,
+  signInOptionsSchema,
 } from '../../../core/auth/auth.contract';
+import { DEMO_PASSWORD, demoLogins } from '../../db/demo/demo-data';
 import { idParamSchema } from '../../../core/common/list';
 import { passwordSchema } from '../../../core/org/org.contract';
 import { AppError } from '../../http/app-error';
@@ -69,6 +71,22 @@ export function registerAuthRoutes(app: App, { database, config }: RouteContext)
       });
       return { user: toSessionUser(actor), csrfToken: session.csrfToken };
     },
+  );
+
+  app.get(
+    '/api/auth/sign-in-options',
+    {
+      config: { access: publicAccess },
+      schema: {
+        tags,
+        summary: 'What the sign-in page may show: the demo logins only on a demo installation',
+        response: { 200: signInOptionsSchema },
+      },
+    },
+    async () => ({
+      demoLogins: config.demo ? demoLogins.map((login) => login.username) : [],
+      demoPassword: config.demo ? DEMO_PASSWORD : null,
+    }),
   );
 
   app.post(

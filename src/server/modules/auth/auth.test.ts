@@ -668,3 +668,22 @@ describe('changing one’s own password', () => {
     }
   });
 });
+
+describe('sign-in options', () => {
+  it('names the demo logins only in demo mode', async () => {
+    const plain = await buildTestApp();
+    const demo = await buildTestApp({ demo: true });
+    try {
+      const none = await plain.app.inject({ url: '/api/auth/sign-in-options' });
+      expect(none.json()).toEqual({ demoLogins: [], demoPassword: null });
+      const listed = await demo.app.inject({ url: '/api/auth/sign-in-options' });
+      expect(listed.json()).toEqual({
+        demoLogins: ['admin', 'hq', 'manager', 'rep', 'promoter', 'finance'],
+        demoPassword: 'endcap-demo',
+      });
+    } finally {
+      await plain.close();
+      await demo.close();
+    }
+  });
+});

@@ -12,6 +12,7 @@ describe('LoginPage', () => {
       path: '/login',
       dictionaries: { auth: authDictionary },
       api: {
+        'GET /api/auth/sign-in-options': () => ({ demoLogins: [], demoPassword: null }),
         'POST /api/auth/login': () => {
           throw {
             status: 401,
@@ -25,5 +26,24 @@ describe('LoginPage', () => {
     await userEvent.type(screen.getByLabelText('密码'), 'wrong');
     await userEvent.click(screen.getByRole('button', { name: /登\s*录/ }));
     await waitFor(() => expect(screen.getByText('用户名或密码错误')).toBeTruthy());
+    // Not a demo installation: no logins are advertised.
+    expect(screen.queryByTestId('demo-hint')).toBeNull();
+  });
+
+  it('names the demo logins on a demo installation', async () => {
+    const { queryClient } = renderPage(<LoginPage />, {
+      path: '/login',
+      dictionaries: { auth: authDictionary },
+      api: {
+        'GET /api/auth/sign-in-options': () => ({
+          demoLogins: ['admin', 'rep'],
+          demoPassword: 'endcap-demo',
+        }),
+      },
+    });
+    queryClient.setQueryData(SESSION_QUERY_KEY, null);
+    expect((await screen.findByTestId('demo-hint')).textContent).toBe(
+      '演示账号：admin / rep，密码 endcap-demo',
+    );
   });
 });

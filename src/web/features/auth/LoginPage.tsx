@@ -3,6 +3,9 @@ import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import type { SignInOptions } from '../../../core/auth/auth.contract';
+import { api } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { currentLocale, setLocale } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
@@ -15,6 +18,12 @@ export function LoginPage() {
   const [error, setError] = useState<{ title: string; detail?: string } | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const from = (location.state as { from?: string } | null)?.from ?? '/';
+  // Only a demo installation names its logins.
+  const options = useQuery({
+    queryKey: ['sign-in-options'],
+    queryFn: () => api.get<SignInOptions>('/api/auth/sign-in-options'),
+    staleTime: Infinity,
+  });
 
   if (user) return <Navigate to={from} replace />;
 
@@ -89,9 +98,18 @@ export function LoginPage() {
             {t('submit')}
           </Button>
         </Form>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
-          {t('demoHint')}
-        </Typography.Paragraph>
+        {options.data && options.data.demoLogins.length > 0 && (
+          <Typography.Paragraph
+            type="secondary"
+            style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}
+            data-testid="demo-hint"
+          >
+            {t('demoHint', {
+              logins: options.data.demoLogins.join(' / '),
+              password: options.data.demoPassword,
+            })}
+          </Typography.Paragraph>
+        )}
       </Card>
     </div>
   );

@@ -7,7 +7,7 @@ export const authDictionary: FeatureDictionary = {
     password: '密码',
     submit: '登录',
     required: '请输入{{field}}',
-    demoHint: '演示账号：admin / hq / manager / rep / promoter / finance，密码 endcap-demo',
+    demoHint: '演示账号：{{logins}}，密码 {{password}}',
   },
   en: {
     title: 'Sign in',
@@ -15,6 +15,6 @@ export const authDictionary: FeatureDictionary = {
     password: 'Password',
     submit: 'Sign in',
     required: 'Enter your {{field}}',
-    demoHint: 'Demo logins: admin / hq / manager / rep / promoter / finance, password endcap-demo',
+    demoHint: 'Demo logins: {{logins}}, password {{password}}',
   },
 };
