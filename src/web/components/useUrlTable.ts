@@ -2,6 +2,7 @@ import type { TablePaginationConfig, TableProps } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import type { TableState } from '../lib/url-state';
+import { sortFromSorter, sortOrderOf } from './table-sort';
 
 /**
  * Wires an antd Table to a list's URL state (useTableUrlState): controlled sort and paging,
@@ -14,14 +15,11 @@ export function useUrlTable<T>(
   total: number | undefined,
 ) {
   const { t } = useTranslation();
-  const sortOrder = (key: string): SortOrder =>
-    state.sort === key ? 'ascend' : state.sort === `-${key}` ? 'descend' : null;
+  const sortOrder = (key: string): SortOrder => sortOrderOf(state.sort, key);
 
   const onChange: TableProps<T>['onChange'] = (pagination, _filters, sorter, extra) => {
     if (extra.action === 'sort') {
-      const first = Array.isArray(sorter) ? sorter[0] : sorter;
-      const key = String(first?.columnKey ?? first?.field ?? '');
-      update({ sort: first?.order && key ? `${first.order === 'descend' ? '-' : ''}${key}` : undefined });
+      update({ sort: sortFromSorter(sorter) });
     } else if (extra.action === 'paginate') {
       if (pagination.pageSize && pagination.pageSize !== state.pageSize)
         update({ pageSize: pagination.pageSize });

@@ -7,7 +7,7 @@ import type { User } from '../../../core/org/org.contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
 import { PageHeader } from '../../components/PageHeader';
-import { sortFromSorter, sortOrderOf } from '../../components/table-sort';
+import { useUrlTable } from '../../components/useUrlTable';
 import { useEnumLabel, useEnumOptions } from '../../lib/enums';
 import { formatDateTime } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
@@ -26,6 +26,7 @@ export function UsersPage() {
   const canManage = useCan('manageUsers');
   const { state, update, apiQuery } = useTableUrlState(FILTER_KEYS);
   const query = useUsers(apiQuery);
+  const table = useUrlTable<User>(state, update, query.data?.total);
   const [editing, setEditing] = useState<User | null | undefined>(undefined);
   const locale = currentLocale();
 
@@ -35,7 +36,7 @@ export function UsersPage() {
       dataIndex: 'username',
       key: 'username',
       sorter: true,
-      sortOrder: sortOrderOf(state.sort, 'username'),
+      sortOrder: table.sortOrder('username'),
       render: (username: string, user) => (
         <Typography.Text delete={!user.isActive} style={{ whiteSpace: 'nowrap' }}>
           {username}
@@ -47,14 +48,14 @@ export function UsersPage() {
       dataIndex: 'displayName',
       key: 'displayName',
       sorter: true,
-      sortOrder: sortOrderOf(state.sort, 'displayName'),
+      sortOrder: table.sortOrder('displayName'),
     },
     {
       title: t('fields.role'),
       dataIndex: 'role',
       key: 'role',
       sorter: true,
-      sortOrder: sortOrderOf(state.sort, 'role'),
+      sortOrder: table.sortOrder('role'),
       render: (role: User['role']) => enumLabel('userRole', role),
     },
     {
@@ -85,7 +86,7 @@ export function UsersPage() {
       key: 'lastLoginAt',
       responsive: ['md'],
       sorter: true,
-      sortOrder: sortOrderOf(state.sort, 'lastLoginAt'),
+      sortOrder: table.sortOrder('lastLoginAt'),
       render: (at: string | null) =>
         at ? formatDateTime(at, locale) : <Typography.Text type="secondary">{t('never')}</Typography.Text>,
     },
@@ -167,18 +168,8 @@ export function UsersPage() {
         dataSource={query.data?.items}
         loading={query.isFetching}
         scroll={{ x: 'max-content' }}
-        pagination={{
-          current: state.page,
-          pageSize: state.pageSize,
-          total: query.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common:list.total', { total }),
-        }}
-        onChange={(pagination, _filters, sorter, extra) => {
-          if (extra.action === 'sort') update({ sort: sortFromSorter(sorter) });
-          else if (extra.action === 'paginate')
-            update({ page: pagination.current ?? 1, pageSize: pagination.pageSize });
-        }}
+        pagination={table.pagination}
+        onChange={table.onChange}
       />
       {canManage && (
         <UserDrawer
