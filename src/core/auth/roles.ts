@@ -31,6 +31,13 @@ export const permissions = {
   writeContacts: ['admin', 'hq_ops', 'manager', 'assistant', 'rep'],
   importStores: ['admin', 'hq_ops', 'manager', 'assistant'],
   importContacts: ['admin', 'hq_ops', 'manager', 'assistant', 'rep'],
+  writeSkus: ['admin', 'hq_ops'],
+  writeListings: ['admin', 'hq_ops', 'manager', 'assistant'],
+  /** Sell-out, inventory and sell-in files; a manager's file may only touch their subtree's stores. */
+  importSales: ['admin', 'hq_ops', 'manager', 'assistant'],
+  postSellIn: ['admin', 'hq_ops', 'finance'],
+  writeTargets: ['admin', 'hq_ops'],
+  writeSupplySettings: ['admin', 'hq_ops'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;
 

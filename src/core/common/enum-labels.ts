@@ -15,6 +15,17 @@ import { roles, type Role } from '../auth/roles';
 import { contactRoles, type ContactRole } from '../contacts/contacts.contract';
 import { orgUnitKinds, type OrgUnitKind } from '../org/org.contract';
 import { storeStatuses, type StoreStatus } from '../stores/stores.contract';
+import { skuStatuses, type SkuStatus } from '../catalog/catalog.enums';
+import { targetScopes, type TargetScope } from '../sales/sales.enums';
+import { importKinds, importStatuses, type ImportKind, type ImportStatus } from '../imports/imports.enums';
+import {
+  alertTypes,
+  salesDimensions,
+  salesMeasures,
+  type AlertType,
+  type SalesDimension,
+  type SalesMeasure,
+} from '../analytics/analytics.contract';
 
 /**
  * What a user reads for each coded value, on screen and in files: one vocabulary (docs/glossary.md).
@@ -97,6 +108,67 @@ export const enumLabels = {
     promoterRules: { 'zh-CN': '导购员管理制度', en: 'Promoter rules' },
     penalties: { 'zh-CN': '罚款措施', en: 'Penalties' },
   } satisfies Record<HouseRuleSection, EnumLabel>,
+  skuStatus: {
+    planned: { 'zh-CN': '待上市', en: 'Planned', aliases: ['筹备'] },
+    active: { 'zh-CN': '在售', en: 'Active', aliases: ['正常', '在用'] },
+    discontinued: { 'zh-CN': '已停产', en: 'Discontinued', aliases: ['停产', '淘汰'] },
+  } satisfies Record<SkuStatus, EnumLabel>,
+  targetScope: {
+    company: { 'zh-CN': '公司', en: 'Company', aliases: ['全国', '总计'] },
+    account: { 'zh-CN': '客户', en: 'Account', aliases: ['系统', 'KA系统'] },
+    store: { 'zh-CN': '门店', en: 'Store' },
+    rep: { 'zh-CN': '代表', en: 'Rep', aliases: ['业务代表', 'KA代表'] },
+    org_unit: { 'zh-CN': '组织', en: 'Org unit', aliases: ['大区', '省区', '城市'] },
+  } satisfies Record<TargetScope, EnumLabel>,
+  importKind: {
+    sellout: { 'zh-CN': '销售(POS)', en: 'Sell-out', aliases: ['销售', 'POS'] },
+    inventory: { 'zh-CN': '库存', en: 'Inventory' },
+    sellin: { 'zh-CN': '进货(出货)', en: 'Sell-in', aliases: ['进货', '出货'] },
+    targets: { 'zh-CN': '目标', en: 'Targets' },
+    skus: { 'zh-CN': '品项', en: 'SKUs', aliases: ['商品'] },
+    listings: { 'zh-CN': '门店品项(卖进)', en: 'Listings', aliases: ['卖进', '进场'] },
+    item_codes: { 'zh-CN': '客户商品编码', en: 'Item codes' },
+  } satisfies Record<ImportKind, EnumLabel>,
+  importStatus: {
+    queued: { 'zh-CN': '排队中', en: 'Queued' },
+    running: { 'zh-CN': '导入中', en: 'Running' },
+    applied: { 'zh-CN': '已导入', en: 'Applied' },
+    rejected: { 'zh-CN': '已拒绝', en: 'Rejected' },
+    failed: { 'zh-CN': '失败', en: 'Failed' },
+    undone: { 'zh-CN': '已撤销', en: 'Undone' },
+  } satisfies Record<ImportStatus, EnumLabel>,
+  alertType: {
+    out_of_stock: { 'zh-CN': '缺货', en: 'Out of stock' },
+    low_stock: { 'zh-CN': '库存偏低', en: 'Low stock' },
+    no_sales: { 'zh-CN': '异常无销售', en: 'No sales' },
+    decline: { 'zh-CN': '销量骤降', en: 'Sharp decline' },
+  } satisfies Record<AlertType, EnumLabel>,
+  salesMeasure: {
+    amount: { 'zh-CN': '销售额', en: 'Amount' },
+    units: { 'zh-CN': '销量', en: 'Units' },
+    avgPrice: { 'zh-CN': '均价', en: 'Average price' },
+    weekendShare: { 'zh-CN': '周末占比', en: 'Weekend share' },
+    target: { 'zh-CN': '目标', en: 'Target' },
+    achievement: { 'zh-CN': '达成率', en: 'Achievement' },
+  } satisfies Record<SalesMeasure, EnumLabel>,
+  salesDimension: {
+    account: { 'zh-CN': '客户', en: 'Account' },
+    store: { 'zh-CN': '门店', en: 'Store' },
+    city: { 'zh-CN': '城市', en: 'City' },
+    province: { 'zh-CN': '省份', en: 'Province' },
+    region: { 'zh-CN': '大区', en: 'Region' },
+    rep: { 'zh-CN': '代表', en: 'Rep' },
+    storeClass: { 'zh-CN': '卖场等级', en: 'Store class' },
+    format: { 'zh-CN': '业态', en: 'Format' },
+    sku: { 'zh-CN': '品项', en: 'SKU' },
+    brand: { 'zh-CN': '品牌', en: 'Brand' },
+    category: { 'zh-CN': '品类', en: 'Category' },
+    day: { 'zh-CN': '日', en: 'Day' },
+    week: { 'zh-CN': '周', en: 'Week' },
+    month: { 'zh-CN': '月', en: 'Month' },
+    quarter: { 'zh-CN': '季度', en: 'Quarter' },
+    year: { 'zh-CN': '年', en: 'Year' },
+  } satisfies Record<SalesDimension, EnumLabel>,
 } as const;
 
 export type EnumKind = keyof typeof enumLabels;
@@ -113,6 +185,13 @@ const enumValues: { [K in EnumKind]: readonly EnumValue<K>[] } = {
   userRole: roles,
   orgUnitKind: orgUnitKinds,
   houseRuleSection: houseRuleSections,
+  skuStatus: skuStatuses,
+  targetScope: targetScopes,
+  importKind: importKinds,
+  importStatus: importStatuses,
+  alertType: alertTypes,
+  salesMeasure: salesMeasures,
+  salesDimension: salesDimensions,
 };
 
 export function valuesOf<K extends EnumKind>(kind: K): readonly EnumValue<K>[] {

@@ -279,6 +279,18 @@ export async function replaceAssignments(db: Db, storeId: number, userIds: numbe
     await db.insert(storeAssignments).values(userIds.map((userId) => ({ storeId, userId })));
 }
 
+/** Every store of an account by the chain's store code, for imports that resolve codes row by row in memory. */
+export async function storeCodesOfAccount(
+  db: Db,
+  accountId: number,
+): Promise<Map<string, { id: number; orgUnitId: number | null }>> {
+  const rows = await db
+    .select({ id: stores.id, code: stores.code, orgUnitId: stores.orgUnitId })
+    .from(stores)
+    .where(eq(stores.accountId, accountId));
+  return new Map(rows.map((row) => [row.code, { id: row.id, orgUnitId: row.orgUnitId }]));
+}
+
 /** Store ids by account and code, for imports keyed the way chains number their stores. */
 export async function findStoresByAccountCodes(db: Db, keys: { accountId: number; code: string }[]) {
   if (keys.length === 0) return [];
