@@ -21,11 +21,15 @@ import { registerErrorHandler, registerNotFoundHandler } from './http/error-hand
 import { recordRoutes } from './http/route-registry';
 import type { App, RouteContext } from './http/types';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes';
+import { registerAnalyticsRoutes } from './modules/analytics/analytics.routes';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { registerCatalogRoutes } from './modules/catalog/catalog.routes';
 import { registerContactRoutes } from './modules/contacts/contacts.routes';
 import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes';
+import { registerImportRoutes } from './modules/imports/imports.routes';
 import { registerOrgUnitRoutes } from './modules/org-units/org-units.routes';
+import { registerSalesRoutes } from './modules/sales/sales.routes';
 import { registerStoreRoutes } from './modules/stores/stores.routes';
 import { registerUserRoutes } from './modules/users/users.routes';
 import { version } from './version';
@@ -98,8 +102,12 @@ export async function buildApp({ database, config, serveWeb = false }: BuildAppO
   registerAccountRoutes(app, context);
   registerStoreRoutes(app, context);
   registerContactRoutes(app, context);
+  registerCatalogRoutes(app, context);
   registerAuditRoutes(app, context);
   registerDashboardRoutes(app, context);
+  registerSalesRoutes(app, context);
+  registerAnalyticsRoutes(app, context);
+  registerImportRoutes(app, context);
 
   const hasWeb =
     serveWeb && config.webRoot !== undefined && fs.existsSync(path.join(config.webRoot, 'index.html'));

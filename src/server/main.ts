@@ -2,11 +2,15 @@ import type { Config } from './config';
 import { buildApp } from './app';
 import { openConfiguredDatabase } from './db/open';
 import { DEMO_PASSWORD, demoLogins, isDatabaseEmpty, seedDemoData } from './db/demo/demo-data';
+import { recoverInterruptedImports } from './modules/imports/imports.runner';
 
 /** Opens and migrates the database, loads the demo on first start in demo mode, listens, and shuts down cleanly. */
 export async function startServer(config: Config): Promise<{ url: string; close: () => Promise<void> }> {
   const startedAt = Date.now();
   const database = await openConfiguredDatabase(config);
+  // An import cut off by a crash or kill never committed: say so in its history.
+  const interrupted = await recoverInterruptedImports(database);
+  if (interrupted) console.log(`${interrupted} interrupted import(s) marked failed.`);
   if (config.demo && (await isDatabaseEmpty(database.db))) {
     console.log('Loading demo data (first start)…');
     await seedDemoData(database, {});

@@ -103,6 +103,56 @@ export const supplySettingsSchema = z.object({
 });
 export type SupplySettingsRecord = z.infer<typeof supplySettingsSchema>;
 
+/** What PUT /api/supply-settings/:accountId takes. */
+export const supplySettingsInputSchema = supplySettingsSchema.omit({ accountId: true });
+export type SupplySettingsInput = z.infer<typeof supplySettingsInputSchema>;
+
+/** One account's settings as listed: its own row, or the defaults (isDefault) when none was saved. */
+export const supplySettingsRowSchema = supplySettingsSchema.extend({
+  accountCode: z.string(),
+  accountName: z.string(),
+  isDefault: z.boolean(),
+});
+export type SupplySettingsRow = z.infer<typeof supplySettingsRowSchema>;
+
+export const supplySettingsListQuerySchema = z.object({
+  accountId: csvListOf(z.coerce.number().int().positive()),
+});
+
+/** Stock per store × SKU: pairs listed on `asOf`, and pairs with a stock count in the 90 days before it. */
+export const stockSortKeys = ['store', 'sku', 'daysOfSupply', 'onHand'] as const;
+export const stockQuerySchema = z.object({
+  storeId: csvListOf(z.coerce.number().int().positive()),
+  skuId: csvListOf(z.coerce.number().int().positive()),
+  accountId: csvListOf(z.coerce.number().int().positive()),
+  asOf: isoDateSchema.optional(),
+  /** store (default), sku, daysOfSupply or onHand; "-" for descending. */
+  sort: z.string().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(10_000).default(200),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type StockQuery = z.infer<typeof stockQuerySchema>;
+
+export const stockRowSchema = z.object({
+  storeId: z.number().int(),
+  storeCode: z.string(),
+  storeName: z.string(),
+  accountId: z.number().int(),
+  accountName: z.string(),
+  skuId: z.number().int(),
+  skuCode: z.string(),
+  skuName: z.string(),
+  isListed: z.boolean(),
+  /** The latest stock count on or before asOf (within 90 days), and its date; null when there is none. */
+  onHand: z.number().int().nullable(),
+  onHandDate: z.string().nullable(),
+  /** Sell-out over the account's averaging window ending at asOf, per day. */
+  averageDailyUnits: z.number(),
+  averageWindowDays: z.number().int(),
+  daysOfSupply: z.number().nullable(),
+});
+export type StockRow = z.infer<typeof stockRowSchema>;
+
 export const orderSuggestionSchema = z.object({
   storeId: z.number().int(),
   storeCode: z.string(),

@@ -71,14 +71,69 @@ export function comparisonRange(
   to: string,
   comparison: Comparison,
 ): { from: string; to: string } {
-  if (comparison === 'yoy') return { from: shiftYear(from, -1), to: shiftYear(to, -1) };
-  const isWholeMonths = from.endsWith('-01') && addDays(to, 1).endsWith('-01');
+  const isWholeMonths = isWholeMonthRange(from, to);
+  if (comparison === 'yoy') {
+    // February 2025 compares with all of February 2024, 29 February included.
+    if (isWholeMonths)
+      return { from: shiftYear(from, -1), to: addDays(shiftMonths(addDays(to, 1), -12), -1) };
+    return { from: shiftYear(from, -1), to: shiftYear(to, -1) };
+  }
   if (isWholeMonths) {
     const months = monthsBetween(from, addDays(to, 1));
     return { from: shiftMonths(from, -months), to: addDays(from, -1) };
   }
   const length = daysBetweenInclusive(from, to);
   return { from: addDays(from, -length), to: addDays(from, -1) };
+}
+
+/** From the first day of a month to the last day of a month (the same one or a later one). */
+export const isWholeMonthRange = (from: string, to: string) =>
+  from.endsWith('-01') && addDays(to, 1).endsWith('-01') && from <= to;
+
+/** The Monday that starts ISO week `week` of ISO year `year`. */
+export function isoWeekStart(year: number, week: number): string {
+  return addDays(periodStart(`${year}-01-04`, 'week'), (week - 1) * 7); // 4 January is always in week 1
+}
+
+/**
+ * Where a period of the comparison range lines up in the range asked for, so each row can carry its own
+ * comparison: a year later for year on year (ISO week 48 with week 48, 29 February with 28 February), or one
+ * range length later for period on period (whole months by months, other ranges by days). Null when the
+ * period has no counterpart in the range (week 53, the 31st of a longer month).
+ */
+export function alignComparisonPeriod(
+  comparisonPeriodStart: string,
+  grain: TimeGrain,
+  comparison: Comparison,
+  range: { from: string; to: string },
+): string | null {
+  let aligned: string;
+  if (comparison === 'yoy') {
+    if (grain === 'week') {
+      const [year, week] = periodLabel(comparisonPeriodStart, 'week').split('-W').map(Number);
+      aligned = isoWeekStart(year + 1, week);
+      if (periodLabel(aligned, 'week') !== `${year + 1}-W${String(week).padStart(2, '0')}`) return null;
+    } else {
+      aligned = periodStart(shiftYear(comparisonPeriodStart, 1), grain);
+    }
+  } else {
+    const previous = comparisonRange(range.from, range.to, 'pop');
+    const isMonthly = grain === 'month' || grain === 'quarter' || grain === 'year';
+    aligned =
+      isMonthly && isWholeMonthRange(range.from, range.to)
+        ? periodStart(
+            shiftMonths(
+              periodStart(comparisonPeriodStart, 'month'),
+              monthsBetween(previous.from, range.from),
+            ),
+            grain,
+          )
+        : periodStart(
+            addDays(comparisonPeriodStart, daysBetweenInclusive(previous.from, range.from) - 1),
+            grain,
+          );
+  }
+  return aligned >= periodStart(range.from, grain) && aligned <= range.to ? aligned : null;
 }
 
 function monthsBetween(from: string, to: string) {

@@ -10,6 +10,15 @@ export interface SupplySettings {
   safetyDays: number;
 }
 
+/** An account's settings until someone saves its own (days). */
+export const defaultSupplySettings = {
+  leadTimeDays: 3,
+  reviewPeriodDays: 7,
+  safetyDays: 3,
+  /** Average daily sell-out is taken over this many days up to the day of the list. */
+  averageWindowDays: 28,
+} as const;
+
 export function daysOfSupply(onHand: number, averageDailyUnits: number): number | null {
   if (averageDailyUnits <= 0) return onHand > 0 ? null : 0; // null: stock that is not selling never runs out
   return onHand / averageDailyUnits;

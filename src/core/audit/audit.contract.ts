@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { csvListOf, listQuerySchema } from '../common/list';
 
-export const auditEntities = ['account', 'store', 'contact', 'user', 'org_unit'] as const;
+export const auditEntities = ['account', 'store', 'contact', 'user', 'org_unit', 'sku'] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 export const auditActions = ['create', 'update', 'delete'] as const;
 export type AuditAction = (typeof auditActions)[number];

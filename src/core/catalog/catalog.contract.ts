@@ -115,11 +115,13 @@ export const itemCodeInputSchema = z.object({
   itemCode: z.string().trim().min(1).max(40),
   skuId: z.number().int().positive(),
 });
+export type ItemCodeInput = z.infer<typeof itemCodeInputSchema>;
 
 export const itemCodeListQuerySchema = listQuerySchema.extend({
   accountId: csvListOf(z.coerce.number().int().positive()),
   skuId: csvListOf(z.coerce.number().int().positive()),
 });
+export type ItemCodeListQuery = z.infer<typeof itemCodeListQuerySchema>;
 
 export const listingSchema = z.object({
   storeId: z.number().int(),
@@ -135,12 +137,18 @@ export const listingSchema = z.object({
 });
 export type Listing = z.infer<typeof listingSchema>;
 
-export const listingInputSchema = z.object({
-  storeId: z.number().int().positive(),
-  skuId: z.number().int().positive(),
-  listedOn: isoDateSchema,
-  delistedOn: isoDateSchema.nullable().optional(),
-});
+/** Lists (or relists) a SKU in a store from `listedOn`; `delistedOn` is the first day it is no longer carried. */
+export const listingInputSchema = z
+  .object({
+    storeId: z.number().int().positive(),
+    skuId: z.number().int().positive(),
+    listedOn: isoDateSchema,
+    delistedOn: isoDateSchema.nullable().optional(),
+  })
+  .refine((input) => !input.delistedOn || input.delistedOn > input.listedOn, {
+    message: 'the delisting date must be after the listing date',
+    path: ['delistedOn'],
+  });
 export type ListingInput = z.infer<typeof listingInputSchema>;
 
 export const listingListQuerySchema = listQuerySchema.extend({
@@ -203,3 +211,29 @@ export const launchSchema = z.object({
   ),
 });
 export type Launch = z.infer<typeof launchSchema>;
+export type LaunchQuery = z.infer<typeof launchQuerySchema>;
+
+/** Whether a SKU's ownership fields agree: a competitor's SKU names its company (for updates, on the merged SKU). */
+export const isOwnershipConsistent = ownershipRule;
+
+export const itemCodeKeySchema = z.object({
+  accountId: z.coerce.number().int().positive(),
+  itemCode: z.string().trim().min(1).max(40),
+});
+
+export const listingKeySchema = z.object({
+  storeId: z.coerce.number().int().positive(),
+  skuId: z.coerce.number().int().positive(),
+});
+
+export const listingSortKeys = [
+  'accountName',
+  'storeCode',
+  'storeName',
+  'skuCode',
+  'skuName',
+  'listedOn',
+  'delistedOn',
+] as const;
+
+export const itemCodeSortKeys = ['accountCode', 'itemCode', 'skuCode', 'skuName'] as const;

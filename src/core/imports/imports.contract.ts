@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import { csvListOf, listQuerySchema } from '../common/list';
 import { importProblemSchema } from '../common/errors';
-import { importKinds, importStatuses, mappingFields } from './imports.enums';
+import type { Permission } from '../auth/roles';
+import { importKinds, importStatuses, mappingFields, type ImportKind } from './imports.enums';
+
+/** The permission each kind of file needs. */
+export const importPermissionOf: Record<ImportKind, Permission> = {
+  sellout: 'importSales',
+  inventory: 'importSales',
+  sellin: 'importSales',
+  targets: 'writeTargets',
+  skus: 'writeSkus',
+  item_codes: 'writeSkus',
+  listings: 'writeListings',
+};
 
 /** Our field → the file's column header. */
 export const columnMappingSchema = z.partialRecord(z.enum(mappingFields), z.string().trim().min(1).max(120));
@@ -31,6 +43,58 @@ export const importProfileInputSchema = z.object({
   mapping: columnMappingSchema,
   options: importOptionsSchema.default({}),
 });
+
+export const importProfileUpdateSchema = importProfileInputSchema
+  .pick({ name: true, mapping: true, options: true })
+  .extend({ options: importOptionsSchema })
+  .partial();
+export type ImportProfileUpdate = z.infer<typeof importProfileUpdateSchema>;
+
+export const importProfileListQuerySchema = z.object({
+  accountId: csvListOf(z.coerce.number().int().positive()),
+  kind: csvListOf(z.enum(importKinds)),
+});
+
+/**
+ * The text fields of `POST /api/imports` (multipart, before the `file` part). `mapping` is JSON: our field → the
+ * file's header. Without `mapping` or `profile`, the account's profile named "default" is used, else headers are
+ * matched by their usual names.
+ */
+export const importRequestSchema = z
+  .object({
+    kind: z.enum(importKinds),
+    account: z.string().trim().min(1).max(40).optional(),
+    accountId: z.coerce.number().int().positive().optional(),
+    profile: z.string().trim().min(1).max(60).optional(),
+    mapping: z
+      .string()
+      .transform((text, context) => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          context.addIssue({ code: 'custom', message: 'not valid JSON' });
+          return z.NEVER;
+        }
+      })
+      .pipe(columnMappingSchema)
+      .optional(),
+    encoding: z.enum(['utf8', 'gbk']).optional(),
+    saveProfile: z.string().trim().min(1).max(60).optional(),
+  })
+  .refine((value) => !(value.profile && value.mapping), {
+    message: 'give a profile or a mapping, not both',
+    path: ['mapping'],
+  });
+export type ImportRequest = z.infer<typeof importRequestSchema>;
+
+/** The text fields of `POST /api/imports/preview`. */
+export const importPreviewRequestSchema = z.object({
+  kind: z.enum(importKinds),
+  account: z.string().trim().min(1).max(40).optional(),
+  accountId: z.coerce.number().int().positive().optional(),
+  encoding: z.enum(['utf8', 'gbk']).optional(),
+});
+export type ImportPreviewRequest = z.infer<typeof importPreviewRequestSchema>;
 
 export const importJobSchema = z.object({
   id: z.number().int(),

@@ -10,6 +10,7 @@ import { listOrgUnits } from '../modules/org-units/org-units.service';
 import { createUser } from '../modules/users/users.service';
 import { isDatabaseEmpty } from '../db/demo/demo-data';
 import { version } from '../version';
+import { registerImportCommand } from './import-command';
 import { readSecret } from './prompt';
 
 const wholeNumber = (min: number) => (value: string) => {
@@ -53,8 +54,16 @@ program
   .description('load generated demo data into an empty database')
   .requiredOption('--demo', 'the deterministic demo data set (the only one so far)')
   .option('--seed <n>', 'random seed; the same seed gives the same data', wholeNumber(0), 1)
-  .option('--stores <n>', 'number of stores', positiveInt)
-  .action(async (options: { seed: number; stores?: number }) => {
+  .option('--stores <n>', 'number of stores (default: 2,000 standard, 5,000 large)', positiveInt)
+  .addOption(
+    new Option(
+      '--scale <scale>',
+      'standard: first-start size; large: the benchmark, ~50 million sell-out rows (use PostgreSQL)',
+    )
+      .choices(['standard', 'large'] as const)
+      .default('standard'),
+  )
+  .action(async (options: { seed: number; stores?: number; scale: 'standard' | 'large' }) => {
     const database = await openConfiguredDatabase(loadConfig());
     try {
       if (!(await isDatabaseEmpty(database.db))) {
@@ -62,9 +71,22 @@ program
           'The database already has users or accounts; demo data goes into an empty database only.',
         );
       }
+      if (options.scale === 'large' && database.kind === 'pglite') {
+        console.error(
+          'The large scale is meant for PostgreSQL (DATABASE_URL): embedded, it takes a long time.',
+        );
+      }
       const startedAt = Date.now();
-      const summary = await seedDemoData(database, { seed: options.seed, stores: options.stores });
-      console.log(JSON.stringify({ ...summary, seconds: (Date.now() - startedAt) / 1000 }));
+      const summary = await seedDemoData(database, {
+        seed: options.seed,
+        stores: options.stores,
+        scale: options.scale,
+        onProgress: (message) =>
+          console.error(`[${((Date.now() - startedAt) / 1000).toFixed(1)} s] ${message}`),
+      });
+      const seconds = (Date.now() - startedAt) / 1000;
+      const factRows = summary.sellOut + summary.inventory + summary.sellIn;
+      console.log(JSON.stringify({ ...summary, seconds, factRowsPerSecond: Math.round(factRows / seconds) }));
     } finally {
       await database.close();
     }
@@ -120,6 +142,8 @@ user
       }
     },
   );
+
+registerImportCommand(program);
 
 program.showHelpAfterError();
 try {

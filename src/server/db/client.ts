@@ -88,7 +88,9 @@ function lockDataDir(dataDir: string): () => void {
       const holder = Number(fs.readFileSync(lockPath, 'utf8'));
       if (holder && holder !== process.pid && isAlive(holder)) {
         throw new Error(
-          `The data folder ${dataDir} is in use by process ${holder} (an Endcap server or command); stop it first.`,
+          `The data folder ${dataDir} is in use by process ${holder} (an Endcap server or command): stop it first, ` +
+            "or, to import while the server runs, set ENDCAP_URL (the server's address) and ENDCAP_TOKEN (an API " +
+            'token from your profile page) so that `endcap import` sends the file to the server.',
           { cause: error },
         );
       }

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles, scopeKindOf, type Role } from '../../core/auth/roles';
 import { buildTestApp, sessionHeaders, type TestContext } from '../test/test-app';
-import { makeAccount, makeContact, makeOrgUnit, makeStore, makeUser } from '../test/factories';
-import { isAllowed } from './access';
+import { makeAccount, makeContact, makeOrgUnit, makeSku, makeStore, makeUser } from '../test/factories';
+import { upsertItemCode } from '../modules/catalog/catalog.service';
+import { upsertListing } from '../modules/catalog/listings.service';
+import { importJobs, importProfiles } from '../modules/imports/imports.table';
+import { isAllowed, systemActor } from './access';
 import { registeredRoutes } from './route-registry';
 import { readSpreadsheet } from '../lib/spreadsheet';
 import { toCsv, upload } from '../test/uploads';
@@ -22,6 +25,9 @@ interface Targets {
   orgUnit: number;
   sharedAccount: number;
   token: number;
+  sku: number;
+  importJob: number;
+  importProfile: number;
 }
 
 type Request = {
@@ -148,6 +154,119 @@ const requests: Record<string, Request> = {
       ['OUT', 'OUT-1', 'Someone new', '店长'],
     ],
   },
+  // SKUs are company master data, read by everyone (catalog.service.ts); listings and item codes are scoped.
+  'GET /api/skus': { url: () => '/api/skus?limit=1000', unscoped: true },
+  'GET /api/skus/:id': { url: (t) => `/api/skus/${t.sku}`, unscoped: true },
+  'GET /api/skus/:id/launch': { url: (t) => `/api/skus/${t.sku}/launch?to=2026-03-31` },
+  'POST /api/skus': {
+    url: () => '/api/skus',
+    payload: () => ({ code: `M${Date.now()}`, name: 'x', brand: 'x', category: 'x' }),
+  },
+  'PATCH /api/skus/:id': { url: (t) => `/api/skus/${t.sku}`, payload: () => ({ flavour: 'x' }) },
+  'DELETE /api/skus/:id': { url: (t) => `/api/skus/${t.sku}` },
+  'GET /api/skus/import-template.xlsx': { url: () => '/api/skus/import-template.xlsx' },
+  'GET /api/skus/export.xlsx': { url: () => '/api/skus/export.xlsx', unscoped: true },
+  'POST /api/skus/import': {
+    url: () => '/api/skus/import',
+    csv: () => [
+      ['品项编码', '品名', '品牌', '品类'],
+      ['MATRIX-1', 'Renamed', 'x', 'x'],
+    ],
+  },
+  'GET /api/item-codes': { url: () => '/api/item-codes?limit=1000' },
+  'POST /api/item-codes': {
+    url: () => '/api/item-codes',
+    payload: (t) => ({ accountId: t.account, itemCode: 'NEW-1', skuId: t.sku }),
+  },
+  'DELETE /api/item-codes/:accountId/:itemCode': {
+    url: (t) => `/api/item-codes/${t.account}/${MARK}-1`,
+  },
+  'GET /api/item-codes/import-template.xlsx': { url: () => '/api/item-codes/import-template.xlsx' },
+  'GET /api/item-codes/export.xlsx': { url: () => '/api/item-codes/export.xlsx' },
+  'POST /api/item-codes/import': {
+    url: () => '/api/item-codes/import',
+    csv: () => [
+      ['客户编码', '客户商品编码', '品项编码'],
+      ['OUT', 'X-2', 'MATRIX-1'],
+    ],
+  },
+  'GET /api/listings': { url: () => '/api/listings?limit=1000&includeDelisted=true' },
+  'POST /api/listings': {
+    url: () => '/api/listings',
+    payload: (t) => ({ storeId: t.store, skuId: t.sku, listedOn: '2026-02-01' }),
+  },
+  'DELETE /api/listings/:storeId/:skuId': { url: (t) => `/api/listings/${t.store}/${t.sku}` },
+  'GET /api/listings/import-template.xlsx': { url: () => '/api/listings/import-template.xlsx' },
+  'GET /api/listings/export.xlsx': { url: () => '/api/listings/export.xlsx?includeDelisted=true' },
+  'POST /api/listings/import': {
+    url: () => '/api/listings/import',
+    // Lists a SKU in the out-of-scope store: a scoped role must get a row error that says nothing about it.
+    csv: () => [
+      ['客户编码', '门店编码', '品项编码', '进场日期'],
+      ['OUT', 'OUT-1', 'MATRIX-1', '2026-02-01'],
+    ],
+  },
+  'GET /api/analytics/distribution': {
+    url: (t) => `/api/analytics/distribution?from=2026-01-01&to=2026-03-31&skuId=${t.sku}`,
+  },
+  'GET /api/analytics/sales': {
+    url: () =>
+      '/api/analytics/sales?from=2026-01-01&to=2026-12-31&by=account,store,rep,region&measures=amount,target',
+  },
+  'GET /api/analytics/sales/export.xlsx': {
+    url: () => '/api/analytics/sales/export.xlsx?from=2026-01-01&to=2026-12-31&by=account,store,rep',
+  },
+  'GET /api/stock': { url: () => '/api/stock?asOf=2026-03-01&limit=1000' },
+  'GET /api/order-suggestions': { url: () => '/api/order-suggestions?asOf=2026-03-01&onlyPositive=false' },
+  'GET /api/order-suggestions/export.xlsx': {
+    url: () => '/api/order-suggestions/export.xlsx?asOf=2026-03-01&onlyPositive=false',
+  },
+  'GET /api/alerts': { url: () => '/api/alerts?asOf=2026-03-01' },
+  'POST /api/sell-in': {
+    url: () => '/api/sell-in',
+    payload: (t) => ({
+      lines: [
+        {
+          accountId: t.account,
+          storeId: t.store,
+          skuId: t.sku,
+          date: '2026-02-01',
+          invoiceNo: 'M-1',
+          units: 1,
+          amountFen: 100,
+        },
+      ],
+    }),
+  },
+  'GET /api/sell-in': { url: () => '/api/sell-in?limit=1000' },
+  'GET /api/targets': { url: () => '/api/targets?limit=1000' },
+  'POST /api/targets': {
+    url: () => '/api/targets',
+    payload: (t) => ({ month: '2026-02', scope: 'store', storeId: t.store, amountFen: 100 }),
+  },
+  'DELETE /api/targets/:id': { url: () => '/api/targets/999999' },
+  'GET /api/supply-settings': { url: () => '/api/supply-settings' },
+  'PUT /api/supply-settings/:accountId': {
+    url: (t) => `/api/supply-settings/${t.account}`,
+    payload: () => ({ leadTimeDays: 2, reviewPeriodDays: 7, safetyDays: 3, averageWindowDays: 28 }),
+  },
+  // Uploads without a multipart body answer 400; the import tests try real files.
+  'POST /api/imports': { url: () => '/api/imports' },
+  'POST /api/imports/preview': { url: () => '/api/imports/preview' },
+  'GET /api/imports': { url: () => '/api/imports?limit=1000' },
+  'GET /api/imports/:id': { url: (t) => `/api/imports/${t.importJob}` },
+  'GET /api/imports/:id/errors.csv': { url: (t) => `/api/imports/${t.importJob}/errors.csv` },
+  'POST /api/imports/:id/undo': { url: (t) => `/api/imports/${t.importJob}/undo` },
+  'GET /api/import-profiles': { url: () => '/api/import-profiles' },
+  'POST /api/import-profiles': {
+    url: () => '/api/import-profiles',
+    payload: (t) => ({ accountId: t.account, kind: 'sellout', name: 'matrix', mapping: {} }),
+  },
+  'PATCH /api/import-profiles/:id': {
+    url: (t) => `/api/import-profiles/${t.importProfile}`,
+    payload: () => ({ name: 'renamed' }),
+  },
+  'DELETE /api/import-profiles/:id': { url: (t) => `/api/import-profiles/${t.importProfile}` },
   'GET /api/audit-events': { url: () => '/api/audit-events?limit=1000' },
   'GET /api/dashboard': { url: () => '/api/dashboard', unscoped: true },
 };
@@ -205,6 +324,28 @@ describe('access: every route × every role', () => {
     await makeContact(t.db, { storeId: inside.id, name: 'Inside contact' });
     const outsideContact = await makeContact(t.db, { storeId: outsideStore.id, name: `${MARK} contact` });
     await makeContact(t.db, { accountId: outside.id, name: `${MARK} HQ buyer` });
+    // The catalog: a SKU listed on both sides, and an item code of the outside chain.
+    const sku = await makeSku(t.db, { code: 'MATRIX-1', name: 'Matrix biscuit' });
+    for (const storeId of [inside.id, outsideStore.id])
+      await upsertListing(t.db, systemActor, { storeId, skuId: sku.id, listedOn: '2026-01-01' });
+    await upsertItemCode(t.db, systemActor, { accountId: outside.id, itemCode: `${MARK}-1`, skuId: sku.id });
+    // An import profile of the outside chain, and an import by the outside rep.
+    const [profile] = await t.db
+      .insert(importProfiles)
+      .values({ accountId: outside.id, kind: 'sellout', name: `${MARK} profile`, mapping: {} })
+      .returning();
+    const [importJob] = await t.db
+      .insert(importJobs)
+      .values({
+        kind: 'sellout',
+        status: 'rejected',
+        accountId: outside.id,
+        fileName: `${MARK}.csv`,
+        fileHash: 'x',
+        fileSize: 1,
+        createdBy: outsider.id,
+      })
+      .returning();
 
     for (const role of roles) headers.set(role, await sessionHeaders(t.app, people[role].username));
     const outsiderSession = await sessionHeaders(t.app, outsider.username);
@@ -222,6 +363,9 @@ describe('access: every route × every role', () => {
       orgUnit: chengdu.id,
       sharedAccount: shared.id,
       token: token.json().id,
+      sku: sku.id,
+      importJob: importJob.id,
+      importProfile: profile.id,
     } satisfies Targets);
   });
   afterAll(() => t.close());

@@ -1,11 +1,13 @@
 import type { AccountInput } from '../../core/accounts/accounts.contract';
 import type { Role } from '../../core/auth/roles';
+import type { SkuInput } from '../../core/catalog/catalog.contract';
 import type { ContactInput } from '../../core/contacts/contacts.contract';
 import type { OrgUnitKind } from '../../core/org/org.contract';
 import type { StoreInput } from '../../core/stores/stores.contract';
 import type { Db } from '../db/client';
 import { systemActor, type Actor } from '../http/access';
 import { createAccount } from '../modules/accounts/accounts.service';
+import { createSku } from '../modules/catalog/catalog.service';
 import { createContact } from '../modules/contacts/contacts.service';
 import { createOrgUnit } from '../modules/org-units/org-units.service';
 import { createStore } from '../modules/stores/stores.service';
@@ -96,4 +98,18 @@ export async function makeContact(
 ) {
   const n = next();
   return createContact(db, systemActor, { name: `Contact ${n}`, role: 'buyer', ...overrides });
+}
+
+/** One of our SKUs by default; pass `isOwn: false` with a `competitorCompany` for a competitor's. */
+export async function makeSku(db: Db, overrides: Partial<SkuInput> = {}) {
+  const n = next();
+  return createSku(db, systemActor, {
+    code: `SKU${n}`,
+    name: `Product ${n}`,
+    brand: 'Endcap',
+    isOwn: true,
+    category: 'Biscuits',
+    status: 'active',
+    ...overrides,
+  });
 }

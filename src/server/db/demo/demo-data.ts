@@ -7,10 +7,12 @@ import { classifyStore, type StoreClass } from '../../../core/stores/store-class
 import type { StoreStatus } from '../../../core/stores/stores.contract';
 import { hashPassword } from '../../modules/users/password';
 import { sql } from 'drizzle-orm';
+import { withBulkTransaction } from '../bulk';
 import type { Database } from '../client';
 import { queryRows } from '../sql-helpers';
 import { accounts, contacts, orgUnits, storeAssignments, stores, users } from '../schema';
 import { demoAccounts, type DemoAccount } from './demo-accounts';
+import { demoScales, seedDemoSales, type DemoSalesSummary, type DemoScale } from './demo-sales';
 import { createRandom, type Random } from './random';
 import {
   contactNotes,
@@ -39,10 +41,19 @@ export const demoLogins: { username: string; role: Role; label: string }[] = [
 
 export interface DemoOptions {
   seed?: number;
+  /** Default: the scale's (2,000 standard, 5,000 large). */
   stores?: number;
+  /** 'standard' (first start) or 'large' (the benchmark scale, ~50 million sell-out rows, meant for PostgreSQL). */
+  scale?: DemoScale;
+  /** Days of sales history up to yesterday instead of the scale's 13 months (tests; 0: catalogue and listings only). */
+  historyDays?: number;
+  /** The day the rolling sales history ends before (default: today in China). */
+  today?: string;
+  /** Progress of the long stages, for the command line. */
+  onProgress?: (message: string) => void;
 }
 
-export interface DemoSummary {
+export interface DemoSummary extends DemoSalesSummary {
   accounts: number;
   stores: number;
   cities: number;
@@ -111,22 +122,28 @@ export async function isDatabaseEmpty(db: Database['db']): Promise<boolean> {
 
 /**
  * Loads the demo company's KA business into an empty database: the 40 KA systems, their stores across China,
- * the sales organisation with its users and store assignments, and the contacts. One transaction, bulk inserts,
- * no audit events (nobody did anything yet). The same seed and options always give the same data.
+ * the sales organisation with its users and store assignments, the contacts, then the products and a year of
+ * sales (demo-sales.ts). One transaction, so a first start that is killed half-way leaves an empty database
+ * (and loads the demo again next time); bulk inserts and COPY; no audit events (nobody did anything yet).
+ * The same seed, options and "today" always give the same data.
  */
 export async function seedDemoData(database: Database, options: DemoOptions): Promise<DemoSummary> {
   const seed = options.seed ?? 1;
-  const storeCount = options.stores ?? 2000;
+  const sizes = demoScales[options.scale ?? 'standard'];
+  const storeCount = options.stores ?? sizes.stores;
+  const today = options.today ?? businessToday();
   if (!Number.isInteger(seed)) throw new Error('The demo seed must be a whole number');
   if (!Number.isInteger(storeCount) || storeCount < 0)
     throw new Error('The demo store count must be a whole number');
 
-  // Contacts are the one thing dated from today: the dashboard's "not contacted for 90 days" must stay meaningful.
-  const plan = planDemoData(seed, storeCount, businessToday());
+  // Contacts and the sales history are dated from today: "not contacted for 90 days", this month's sales and their
+  // year-on-year comparison must stay meaningful whenever the demo is loaded.
+  const plan = planDemoData(seed, storeCount, today);
   // argon2 takes ~30 ms a hash: one hash serves every demo user.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
-  return database.db.transaction(async (tx) => {
+  return withBulkTransaction(database, async (session) => {
+    const tx = session.db;
     const accountIds = new Map<string, number>();
     const accountRows = await insertInChunks(demoAccounts.map(toAccountRow), (chunk) =>
       tx.insert(accounts).values(chunk).returning({ id: accounts.id, code: accounts.code }),
@@ -208,14 +225,42 @@ export async function seedDemoData(database: Database, options: DemoOptions): Pr
       return [];
     });
 
+    const reps = plan.users
+      .filter((user) => user.role === 'rep')
+      .map((user) => ({
+        userId: idOf(userIds, user.username),
+        storeIds: plan.assignments
+          .filter((assignment) => assignment.username === user.username)
+          .map((assignment) => idOf(storeIds, assignment.storeKey)),
+      }));
+    const sales = await seedDemoSales(session, {
+      seed,
+      today,
+      sizes,
+      historyDays: options.historyDays,
+      accounts: demoAccounts.map((account) => ({ ...account, id: idOf(accountIds, account.code) })),
+      stores: plan.stores.map((store) => ({
+        id: idOf(storeIds, store.key),
+        accountId: idOf(accountIds, store.accountCode),
+        format: store.row.format,
+        storeClass: store.row.storeClass ?? null,
+        status: store.row.status ?? 'open',
+        openedOn: store.row.openedOn ?? null,
+        potential: store.row.potential ?? null,
+      })),
+      reps,
+      onProgress: options.onProgress,
+    });
+
     return {
       accounts: accountRows.length,
       stores: storeRows.length,
       cities: new Set(plan.stores.map((store) => store.city.name)).size,
       orgUnits: orgUnitIds.size,
       users: userRows.length,
-      reps: plan.users.filter((user) => user.role === 'rep').length,
+      reps: reps.length,
       contacts: plan.contacts.length,
+      ...sales,
     };
   });
 }
