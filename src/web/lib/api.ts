@@ -90,9 +90,20 @@ export const api = {
   async delete(path: string): Promise<void> {
     await request('DELETE', path);
   },
-  /** Sends one file as multipart/form-data field `file`. */
-  async upload<T>(path: string, file: File | Blob, fileName: string, query?: Query): Promise<T> {
+  /**
+   * Sends one file as multipart/form-data field `file`, after any plain `fields` (the server reads the
+   * fields first, so they must precede the file in the stream).
+   */
+  async upload<T>(
+    path: string,
+    file: File | Blob,
+    fileName: string,
+    query?: Query,
+    fields?: Record<string, string | undefined>,
+  ): Promise<T> {
     const form = new FormData();
+    for (const [name, value] of Object.entries(fields ?? {}))
+      if (value !== undefined) form.append(name, value);
     form.append('file', file, fileName);
     return (await request('POST', path, { body: form, query })).json() as Promise<T>;
   },

@@ -12,11 +12,12 @@ import {
   Space,
   Spin,
   Table,
+  Tabs,
   Tag,
 } from 'antd';
 import { DeleteOutlined, EditOutlined, EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { addDays, businessToday } from '../../../core/common/time';
 import type { Contact } from '../../../core/contacts/contacts.contract';
 import type { Store } from '../../../core/stores/stores.contract';
@@ -32,6 +33,9 @@ import { currentLocale } from '../../lib/i18n';
 import { useCan } from '../../lib/session';
 import { useDeleteStore, useStore, useStoreContacts } from './stores.api';
 import { StoreFormDrawer } from './StoreFormDrawer';
+import { StoreListingsTab } from './StoreListingsTab';
+import { StoreSalesTab } from './StoreSalesTab';
+import { StoreStockTab } from './StoreStockTab';
 
 const statusColors: Record<Store['status'], string> = {
   planned: 'purple',
@@ -40,6 +44,9 @@ const statusColors: Record<Store['status'], string> = {
   closed: 'default',
 };
 
+const storeTabs = ['profile', 'sales', 'stock', 'listings'] as const;
+
+/** `/stores/:id`: the profile and contacts, then the store's sales, stock and listings, each a tab (in the URL). */
 export function StorePage() {
   const { t } = useTranslation('stores');
   const label = useEnumLabel();
@@ -52,6 +59,8 @@ export function StorePage() {
   const store = useStore(storeId);
   const remove = useDeleteStore();
   const [editing, setEditing] = useState(false);
+  const [params, setParams] = useSearchParams();
+  const tab = storeTabs.find((key) => key === params.get('tab')) ?? 'profile';
 
   if (store.isLoading) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (store.error || !store.data) {
@@ -86,6 +95,92 @@ export function StorePage() {
   }
 
   const hasLocation = data.latitude != null && data.longitude != null;
+  const profile = (
+    <Card size="small" title={t('profile')} style={{ marginBottom: 16 }}>
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2, lg: 3 }}
+        items={[
+          {
+            key: 'account',
+            label: t('field.account'),
+            children: <Link to={`/accounts/${data.accountId}`}>{data.accountName}</Link>,
+          },
+          { key: 'code', label: t('field.code'), children: data.code },
+          { key: 'format', label: t('field.format'), children: label('storeFormat', data.format) },
+          { key: 'floorArea', label: t('field.floorArea'), children: formatArea(data.floorArea, locale) },
+          {
+            key: 'storeClass',
+            label: t('field.storeClass'),
+            children: data.storeClass ? <StoreClassTag value={data.storeClass} /> : t('classNone'),
+          },
+          { key: 'status', label: t('field.status'), children: label('storeStatus', data.status) },
+          {
+            key: 'location',
+            label: t('field.location'),
+            children: [data.province, data.city, data.district].filter(Boolean).join(' / '),
+          },
+          { key: 'address', label: t('field.address'), children: data.address ?? '—' },
+          { key: 'tradeArea', label: t('field.tradeArea'), children: data.tradeArea ?? '—' },
+          {
+            key: 'coordinates',
+            label: t('field.coordinates'),
+            children: hasLocation ? (
+              <Space size={8} wrap>
+                {`${data.latitude!.toFixed(5)}, ${data.longitude!.toFixed(5)}`}
+                <a
+                  href={`https://uri.amap.com/marker?position=${data.longitude},${data.latitude}&name=${encodeURIComponent(data.name)}`}
+                  target="_blank"
+                  rel="noreferrer"
+                >
+                  <EnvironmentOutlined /> {t('map')}
+                </a>
+              </Space>
+            ) : (
+              '—'
+            ),
+          },
+          {
+            key: 'dailyTraffic',
+            label: t('field.dailyTraffic'),
+            children:
+              data.dailyTraffic == null
+                ? '—'
+                : t('perDay', { value: formatNumber(data.dailyTraffic, locale) }),
+          },
+          {
+            key: 'potential',
+            label: t('field.potential'),
+            children: data.potential ? (
+              <Rate disabled value={data.potential} style={{ fontSize: 16 }} />
+            ) : (
+              '—'
+            ),
+          },
+          { key: 'openedOn', label: t('field.openedOn'), children: formatDate(data.openedOn) },
+          { key: 'orgUnit', label: t('field.orgUnit'), children: data.orgUnitName ?? '—' },
+          {
+            key: 'reps',
+            label: t('field.reps'),
+            children: data.reps.length ? (
+              <Space size={[4, 4]} wrap>
+                {data.reps.map((rep) => (
+                  <Tag key={rep.id}>{rep.displayName}</Tag>
+                ))}
+              </Space>
+            ) : (
+              '—'
+            ),
+          },
+          {
+            key: 'updatedAt',
+            label: t('field.updatedAt'),
+            children: formatDateTime(data.updatedAt, locale),
+          },
+        ]}
+      />
+    </Card>
+  );
   return (
     <>
       <PageHeader
@@ -125,91 +220,35 @@ export function StorePage() {
           )
         }
       />
-      <Card size="small" title={t('profile')} style={{ marginBottom: 16 }}>
-        <Descriptions
-          size="small"
-          column={{ xs: 1, sm: 2, lg: 3 }}
-          items={[
-            {
-              key: 'account',
-              label: t('field.account'),
-              children: <Link to={`/accounts/${data.accountId}`}>{data.accountName}</Link>,
+      <Tabs
+        activeKey={tab}
+        onChange={(key) =>
+          setParams(
+            (previous) => {
+              const next = new URLSearchParams(previous);
+              if (key === 'profile') next.delete('tab');
+              else next.set('tab', key);
+              return next;
             },
-            { key: 'code', label: t('field.code'), children: data.code },
-            { key: 'format', label: t('field.format'), children: label('storeFormat', data.format) },
-            { key: 'floorArea', label: t('field.floorArea'), children: formatArea(data.floorArea, locale) },
-            {
-              key: 'storeClass',
-              label: t('field.storeClass'),
-              children: data.storeClass ? <StoreClassTag value={data.storeClass} /> : t('classNone'),
-            },
-            { key: 'status', label: t('field.status'), children: label('storeStatus', data.status) },
-            {
-              key: 'location',
-              label: t('field.location'),
-              children: [data.province, data.city, data.district].filter(Boolean).join(' / '),
-            },
-            { key: 'address', label: t('field.address'), children: data.address ?? '—' },
-            { key: 'tradeArea', label: t('field.tradeArea'), children: data.tradeArea ?? '—' },
-            {
-              key: 'coordinates',
-              label: t('field.coordinates'),
-              children: hasLocation ? (
-                <Space size={8} wrap>
-                  {`${data.latitude!.toFixed(5)}, ${data.longitude!.toFixed(5)}`}
-                  <a
-                    href={`https://uri.amap.com/marker?position=${data.longitude},${data.latitude}&name=${encodeURIComponent(data.name)}`}
-                    target="_blank"
-                    rel="noreferrer"
-                  >
-                    <EnvironmentOutlined /> {t('map')}
-                  </a>
-                </Space>
-              ) : (
-                '—'
-              ),
-            },
-            {
-              key: 'dailyTraffic',
-              label: t('field.dailyTraffic'),
-              children:
-                data.dailyTraffic == null
-                  ? '—'
-                  : t('perDay', { value: formatNumber(data.dailyTraffic, locale) }),
-            },
-            {
-              key: 'potential',
-              label: t('field.potential'),
-              children: data.potential ? (
-                <Rate disabled value={data.potential} style={{ fontSize: 16 }} />
-              ) : (
-                '—'
-              ),
-            },
-            { key: 'openedOn', label: t('field.openedOn'), children: formatDate(data.openedOn) },
-            { key: 'orgUnit', label: t('field.orgUnit'), children: data.orgUnitName ?? '—' },
-            {
-              key: 'reps',
-              label: t('field.reps'),
-              children: data.reps.length ? (
-                <Space size={[4, 4]} wrap>
-                  {data.reps.map((rep) => (
-                    <Tag key={rep.id}>{rep.displayName}</Tag>
-                  ))}
-                </Space>
-              ) : (
-                '—'
-              ),
-            },
-            {
-              key: 'updatedAt',
-              label: t('field.updatedAt'),
-              children: formatDateTime(data.updatedAt, locale),
-            },
-          ]}
-        />
-      </Card>
-      <StoreContacts store={data} />
+            { replace: true },
+          )
+        }
+        items={[
+          {
+            key: 'profile',
+            label: t('tabs.profile'),
+            children: (
+              <>
+                {profile}
+                <StoreContacts store={data} />
+              </>
+            ),
+          },
+          { key: 'sales', label: t('tabs.sales'), children: <StoreSalesTab storeId={data.id} /> },
+          { key: 'stock', label: t('tabs.stock'), children: <StoreStockTab storeId={data.id} /> },
+          { key: 'listings', label: t('tabs.listings'), children: <StoreListingsTab storeId={data.id} /> },
+        ]}
+      />
       <StoreFormDrawer
         open={editing}
         store={data}

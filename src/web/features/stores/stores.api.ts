@@ -1,4 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SalesResponse, StockRow } from '../../../core/analytics/analytics.contract';
+import type { Listing, ListingInput } from '../../../core/catalog/catalog.contract';
 import type { ListResponse } from '../../../core/common/list';
 import type { Contact } from '../../../core/contacts/contacts.contract';
 import type { User } from '../../../core/org/org.contract';
@@ -77,4 +79,44 @@ export function useFieldUsers(enabled: boolean) {
     staleTime: 5 * 60_000,
   });
   return { users: result.data?.items ?? [], isLoading: result.isLoading };
+}
+
+export function useStoreSales(query: Record<string, string | number | undefined>, enabled = true) {
+  return useQuery({
+    queryKey: ['sales', query],
+    queryFn: () => api.get<SalesResponse>('/api/analytics/sales', query),
+    enabled,
+    staleTime: 60_000,
+  });
+}
+
+/** Every SKU with stock or a listing in the store, the shortest days of supply first. */
+export function useStoreStock(storeId: number) {
+  const query = { storeId, sort: 'daysOfSupply', limit: 1000 };
+  return useQuery({
+    queryKey: ['stock', query],
+    queryFn: () => api.get<ListResponse<StockRow>>('/api/stock', query),
+  });
+}
+
+export function useStoreListings(query: Record<string, string | number | undefined>) {
+  return useQuery({
+    queryKey: ['listings', query],
+    queryFn: () => api.get<ListResponse<Listing>>('/api/listings', query),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Lists a SKU in a store, or delists it (the same upsert with `delistedOn`). */
+export function useSaveListing() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ListingInput) => api.post<Listing>('/api/listings', input),
+    onSuccess: () =>
+      Promise.all(
+        ['listings', 'stock', 'distribution'].map((key) =>
+          queryClient.invalidateQueries({ queryKey: [key] }),
+        ),
+      ),
+  });
 }
