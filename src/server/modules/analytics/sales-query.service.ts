@@ -286,13 +286,23 @@ function bucketSql(grain: TimeGrain, column: string, isMonthColumn: boolean): st
 
 const whereAll = (conditions: SQL[]) => sql.join(conditions, sql` and `);
 
+/**
+ * The select and group-by of a query: each dimension grouped by its key (its first column) only, its labels
+ * (names, codes) taken with min() — the planner then estimates the groups from the keys alone and aggregates
+ * by hash in memory, where grouping by the labels too made it sort every fact row (measured 2× slower).
+ */
 function selectList(
-  columns: [string, string][],
+  dimensions: [string, string][][],
   bucket: string | null,
   side: string | null,
 ): { select: SQL; groupBy: SQL } {
-  const parts = columns.map(([alias, expression]) => `${expression} as "${alias}"`);
-  const groups = columns.map(([, expression]) => expression);
+  const parts: string[] = [];
+  const groups: string[] = [];
+  for (const [[keyAlias, key], ...labels] of dimensions) {
+    parts.push(`${key} as "${keyAlias}"`);
+    groups.push(key);
+    for (const [alias, expression] of labels) parts.push(`min(${expression}) as "${alias}"`);
+  }
   if (side) {
     parts.push(`${side} as "side"`);
     groups.push(side);
@@ -330,7 +340,7 @@ async function sumSales(
   const isMonthly = plan.source === 'sales_store_month' || plan.source === 'sales_store_sku_month';
   const dateColumn = isMonthly ? 'f.month' : 'f.date';
   const { select, groupBy } = selectList(
-    dimensions.flatMap((dimension) => dimensionColumns[dimension]),
+    dimensions.map((dimension) => dimensionColumns[dimension]),
     grain && bucketSql(grain, dateColumn, isMonthly),
     null,
   );
@@ -376,11 +386,9 @@ async function sumSalesOfEach(
   ranges: Range[],
   grouped: boolean,
 ): Promise<FactRow[]> {
-  const rows: FactRow[] = [];
-  for (const [side, range] of ranges.entries()) {
-    for (const row of await sumSales(db, actor, query, plan, range, grouped)) rows.push({ ...row, side });
-  }
-  return rows;
+  // Side by side: on PostgreSQL each range has its own connection (PGlite runs them one after the other).
+  const sides = await Promise.all(ranges.map((range) => sumSales(db, actor, query, plan, range, grouped)));
+  return sides.flatMap((rows, side) => rows.map((row) => ({ ...row, side })));
 }
 
 function checkRowCount<T>(rows: T[]): T[] {
@@ -425,7 +433,7 @@ async function sumTargets(
 ): Promise<TargetRow[]> {
   const target = plan.target!;
   const dimensions = grouped ? plan.dimensions : [];
-  const columns = dimensions.flatMap(
+  const columns = dimensions.map(
     (dimension) => targetColumns[target.level]?.[dimension] ?? dimensionColumns[dimension],
   );
   const { select, groupBy } = selectList(
