@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import {
   alertTypes,
   type Alert,
+  type AlertType,
   type AlertQuery,
   type OrderSuggestion,
   type OrderSuggestionQuery,
@@ -108,6 +109,8 @@ async function loadPairFigures(
   actor: Actor,
   filter: PairFilter,
   pairs: 'listed' | 'listed_or_counted' | 'alerts',
+  /** For alerts: the types asked for. Only no-sales needs the long history, only decline the 56 days. */
+  alertKinds: ReadonlySet<AlertType> = new Set(alertTypes),
 ): Promise<PairFigures[]> {
   const stores = await storesFor(db, actor, filter, pairs !== 'listed_or_counted');
   if (!stores.length) return [];
@@ -116,20 +119,25 @@ async function loadPairFigures(
     ...new Set(stores.map((store) => store.accountId)),
   ]);
   const windows = stores.map((store) => settingsByAccount.get(store.accountId)!.averageWindowDays);
-  const withHistory = pairs === 'alerts';
-  const salesDays = Math.max(...windows, withHistory ? NO_SALES_LOOKBACK_DAYS : 0, 2 * DECLINE_WINDOW_DAYS);
+  const withHistory = pairs === 'alerts' && alertKinds.has('no_sales');
+  const withDecline = pairs !== 'alerts' || alertKinds.has('decline');
+  const salesDays = Math.max(
+    ...windows,
+    withHistory ? NO_SALES_LOOKBACK_DAYS : 0,
+    withDecline ? 2 * DECLINE_WINDOW_DAYS : 0,
+  );
   const asOf = filter.asOf;
   const skuCondition = (column: string) =>
     filter.skuId ? sql`and ${sql.raw(column)} = any(${intList(filter.skuId)})` : sql``;
 
-  const listings = await queryRows<{ storeId: number; skuId: number; isActive: boolean }>(
+  const listingsQuery = queryRows<{ storeId: number; skuId: number; isActive: boolean }>(
     db,
     sql`select store_id as "storeId", sku_id as "skuId",
           (listed_on <= ${asOf}::date and (delisted_on is null or delisted_on > ${asOf}::date)) as "isActive"
         from listings where store_id = any(${intList(storeIds)}) ${skuCondition('sku_id')}`,
   );
   const inventoryFrom = addDays(asOf, -(INVENTORY_LOOKBACK_DAYS - 1));
-  const counts = await queryRows<{
+  const countsQuery = queryRows<{
     storeId: number;
     skuId: number;
     onHand: number;
@@ -137,27 +145,28 @@ async function loadPairFigures(
     zeroSince: string | null;
   }>(
     db,
-    sql`with i as materialized (
-          select store_id, sku_id, date, on_hand from inventory
+    // One pass over the counts per pair (the on-hand of the latest count is the second element of the largest
+    // [day, on_hand] pair); the days since a pair ran out are looked up only for pairs whose latest count is 0.
+    sql`with l as (
+          select store_id, sku_id, max(date) as last_date, max(date) filter (where on_hand > 0) as last_positive,
+            (max(array[date - ${inventoryFrom}::date, on_hand]))[2] as on_hand
+          from inventory
           where store_id = any(${intList(storeIds)}) and date between ${inventoryFrom}::date and ${asOf}::date
             ${skuCondition('sku_id')}
-        ),
-        l as (
-          select store_id, sku_id, max(date) as last_date, max(date) filter (where on_hand > 0) as last_positive
-          from i group by store_id, sku_id
+          group by store_id, sku_id
         )
-        select l.store_id as "storeId", l.sku_id as "skuId", c.on_hand as "onHand", l.last_date::text as "onHandDate",
-          min(z.date)::text as "zeroSince"
-        from l
-        join i c on c.store_id = l.store_id and c.sku_id = l.sku_id and c.date = l.last_date
-        left join i z on z.store_id = l.store_id and z.sku_id = l.sku_id and c.on_hand = 0
-          and z.date > coalesce(l.last_positive, ${inventoryFrom}::date - 1)
-        group by l.store_id, l.sku_id, l.last_date, c.on_hand`,
+        select l.store_id as "storeId", l.sku_id as "skuId", l.on_hand as "onHand", l.last_date::text as "onHandDate",
+          case when l.on_hand = 0 then (
+            select min(z.date) from inventory z
+            where z.store_id = l.store_id and z.sku_id = l.sku_id and z.date <= ${asOf}::date
+              and z.date > coalesce(l.last_positive, ${inventoryFrom}::date - 1)
+          )::text end as "zeroSince"
+        from l`,
   );
   const salesFrom = addDays(asOf, -(salesDays - 1));
   const recentFrom = addDays(asOf, -(DECLINE_WINDOW_DAYS - 1));
   const previousFrom = addDays(asOf, -(2 * DECLINE_WINDOW_DAYS - 1));
-  const sales = await queryRows<{
+  const salesQuery = queryRows<{
     storeId: number;
     skuId: number;
     windowUnits: number;
@@ -169,7 +178,7 @@ async function loadPairFigures(
   }>(
     db,
     sql`with w as (select * from unnest(${intList(storeIds)}, ${intList(windows)}) as w(store_id, days)),
-        so as materialized (
+        so as ${withHistory ? sql`materialized` : sql`not materialized`} (
           select store_id, sku_id, date, units from sell_out
           where store_id = any(${intList(storeIds)}) and date between ${salesFrom}::date and ${asOf}::date
             ${skuCondition('sku_id')}
@@ -193,7 +202,7 @@ async function loadPairFigures(
         group by agg.store_id, agg.sku_id, agg.window_units, agg.units_recent, agg.units_previous, agg.last_sale`,
   );
   const onOrderFrom = addDays(asOf, -(Math.max(INVENTORY_LOOKBACK_DAYS, ...windows) - 1));
-  const shipments = await queryRows<{ storeId: number; skuId: number; date: string; units: number }>(
+  const shipmentsQuery = queryRows<{ storeId: number; skuId: number; date: string; units: number }>(
     db,
     sql`select store_id as "storeId", sku_id as "skuId", date::text as date, sum(units)::int as units
         from sell_in
@@ -201,8 +210,8 @@ async function loadPairFigures(
           ${skuCondition('sku_id')}
         group by store_id, sku_id, date`,
   );
-  const earlier = withHistory
-    ? await queryRows<{ storeId: number; skuId: number; month: string }>(
+  const earlierQuery = withHistory
+    ? queryRows<{ storeId: number; skuId: number; month: string }>(
         db,
         sql`select store_id as "storeId", sku_id as "skuId", max(month)::text as month
             from sales_store_sku_month
@@ -210,7 +219,15 @@ async function loadPairFigures(
               and days_sold > 0 ${skuCondition('sku_id')}
             group by store_id, sku_id`,
       )
-    : [];
+    : Promise.resolve([]);
+  // Independent reads: on PostgreSQL each takes its own connection.
+  const [listings, counts, sales, shipments, earlier] = await Promise.all([
+    listingsQuery,
+    countsQuery,
+    salesQuery,
+    shipmentsQuery,
+    earlierQuery,
+  ]);
 
   // Which pairs to report.
   const wanted = new Map<string, { storeId: number; skuId: number; isListed: boolean }>();
@@ -225,7 +242,7 @@ async function loadPairFigures(
     if (!wanted.has(key)) wanted.set(key, { storeId, skuId, isListed: false });
   };
   if (pairs === 'listed_or_counted') for (const row of counts) addPair(row.storeId, row.skuId);
-  if (pairs === 'alerts') {
+  if (pairs === 'alerts' && withDecline) {
     // A sharp decline matters for any SKU the store still carries, listed in Endcap or not.
     for (const row of sales) {
       if (row.unitsPrevious >= DECLINE_MIN_UNITS && !delisted.has(pairKey(row.storeId, row.skuId))) {
@@ -398,7 +415,7 @@ export async function listOrderSuggestions(
 export async function listAlerts(db: Db, actor: Actor, query: AlertQuery): Promise<ListResponse<Alert>> {
   const asOf = query.asOf ?? businessToday();
   const types = new Set(query.type ?? alertTypes);
-  const figures = await loadPairFigures(db, actor, { ...query, asOf }, 'alerts');
+  const figures = await loadPairFigures(db, actor, { ...query, asOf }, 'alerts', types);
   const alerts: Alert[] = [];
   const round = (value: number) => Math.round(value * 100) / 100;
   for (const pair of figures) {

@@ -350,6 +350,14 @@ describe('stock, order suggestions and alerts', () => {
       expect(page.items.map((alert) => alert.skuCode)).toEqual(['Q02', 'Q04']);
     });
 
+    it('answers each type alone exactly as within all types (each type reads only the history it needs)', async () => {
+      const all = await get<List<Alert>>(`/api/alerts?storeId=${store.u1}&asOf=${AS_OF}`);
+      for (const types of ['out_of_stock,low_stock', 'no_sales', 'decline', 'out_of_stock,decline']) {
+        const some = await get<List<Alert>>(`/api/alerts?storeId=${store.u1}&asOf=${AS_OF}&type=${types}`);
+        expect(some.items, types).toEqual(all.items.filter((alert) => types.split(',').includes(alert.type)));
+      }
+    });
+
     it('follows the day asked for: before the stock ran out, there was no out-of-stock', async () => {
       const before = await get<List<Alert>>(
         `/api/alerts?storeId=${store.u1}&asOf=2026-11-12&type=out_of_stock,no_sales`,
