@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import type { Account } from '../../../core/accounts/accounts.contract';
+import type { StockRow } from '../../../core/analytics/analytics.contract';
 import type { Listing, Sku } from '../../../core/catalog/catalog.contract';
 import { renderPage } from '../../test/render';
 import { skusDictionary } from './skus.dictionary';
@@ -41,6 +42,23 @@ const listing: Listing = {
   skuName: '海苔薯片 原味',
   listedOn: '2026-10-08',
   delistedOn: null,
+};
+
+const stockRow: StockRow = {
+  storeId: 0,
+  storeCode: '1001',
+  storeName: '',
+  accountId: 1,
+  accountName: '沃尔玛',
+  skuId: 11,
+  skuCode: 'SN-1001',
+  skuName: '海苔薯片 原味',
+  isListed: true,
+  onHand: 0,
+  onHandDate: '2026-11-20',
+  averageDailyUnits: 4,
+  averageWindowDays: 28,
+  daysOfSupply: 0,
 };
 
 const distribution = (accountId: string | null) => ({
@@ -98,6 +116,13 @@ describe('SkuPage', () => {
           weeks: [{ weekStart: '2026-11-16', listedStores: 120, sellingStores: 90, unitsInWeek: 300 }],
         }),
         'GET /api/listings': () => ({ items: [listing], total: 1 }),
+        'GET /api/stock': () => ({
+          items: [
+            { ...stockRow, storeId: 5, storeName: '沃尔玛深圳蛇口店', onHand: 0, daysOfSupply: 0 },
+            { ...stockRow, storeId: 6, storeName: '沃尔玛福田店', onHand: 48, daysOfSupply: 12.04 },
+          ],
+          total: 2,
+        }),
       },
     });
     expect(await screen.findByText('W-88001', {}, { timeout: 10_000 })).toBeTruthy();
@@ -112,6 +137,15 @@ describe('SkuPage', () => {
       await screen.findByText(/对比目标门店 200 家 · 最近一周：上架 120 家（60.0%），动销 90 家（45.0%）/),
     ).toBeTruthy();
     expect(await within(screen.getByTestId('sku-listings')).findByText('2026-10-08')).toBeTruthy();
+
+    const stock = within(screen.getByTestId('sku-stock'));
+    expect(await stock.findByText('沃尔玛深圳蛇口店')).toBeTruthy();
+    expect(stock.getByText('缺货')).toBeTruthy();
+    expect(stock.getByText('12 天')).toBeTruthy();
+    expect(screen.getByTestId('sku-stock-summary').textContent).toBe('共 2 家门店（在架或有盘点）');
+    const stockCall = calls.find((call) => call.url.pathname === '/api/stock')!;
+    expect(stockCall.url.searchParams.get('skuId')).toBe('11');
+    expect(stockCall.url.searchParams.get('sort')).toBe('daysOfSupply');
 
     const topStores = calls.find((call) => call.url.searchParams.get('by') === 'store')!;
     expect(topStores.url.searchParams.get('skuId')).toBe('11');

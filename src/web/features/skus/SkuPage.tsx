@@ -14,6 +14,7 @@ import { useCan } from '../../lib/session';
 import { OwnershipTag, SkuStatusTag } from './sku-tags';
 import { SkuFormDrawer } from './SkuFormDrawer';
 import { SkuListings } from './SkuListings';
+import { SkuStock } from './SkuStock';
 import { SkuSales } from './SkuSales';
 import { useDeleteSku, useItemCodes, useSku } from './skus.api';
 
@@ -83,6 +84,7 @@ export function SkuPage() {
       />
       <SkuProfile sku={data} />
       <SkuSales sku={data} />
+      <SkuStock sku={data} />
       <SkuListings sku={data} />
       <SkuFormDrawer
         open={editing}

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SalesResponse } from '../../../core/analytics/analytics.contract';
+import type { SalesResponse, StockRow } from '../../../core/analytics/analytics.contract';
 import type {
   DistributionRow,
   ItemCode,
@@ -76,6 +76,14 @@ export function useSkuListings(query: Query) {
   return useQuery({
     queryKey: ['listings', query],
     queryFn: () => api.get<ListResponse<Listing>>('/api/listings', query),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSkuStock(query: Query) {
+  return useQuery({
+    queryKey: ['stock', query],
+    queryFn: () => api.get<ListResponse<StockRow>>('/api/stock', query),
     placeholderData: keepPreviousData,
   });
 }
