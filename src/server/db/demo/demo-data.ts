@@ -122,7 +122,7 @@ export async function isDatabaseEmpty(db: Database['db']): Promise<boolean> {
 
 /**
  * Loads the demo company's KA business into an empty database: the 40 KA systems, their stores across China,
- * the sales organisation with its users and store assignments, the contacts, then the products and a year of
+ * the sales organisation with its users and store assignments, the contacts, then the products and two years of
  * sales (demo-sales.ts). One transaction, so a first start that is killed half-way leaves an empty database
  * (and loads the demo again next time); bulk inserts and COPY; no audit events (nobody did anything yet).
  * The same seed, options and "today" always give the same data.
