@@ -71,9 +71,10 @@ const storeFilters: readonly StoreFilter[] = [
 /**
  * The planner: which table answers a question. Dashboards must not scan the raw facts, so:
  * - no SKU dimension or filter (sku, brand, category, skuId, isOwn): sales_store_month for month, quarter,
- *   year or no grain over whole months; sales_store_day for day and week grains or a partial month;
+ *   year or no grain over whole months; sales_store_day for day and week grains and for the days of a range
+ *   outside its whole months (partsOf: "the last 13 months to today" is 12 months from one, 25 days from the other);
  * - with one: sales_store_sku_month for month, quarter, year or no grain over whole months; only SKU × day or
- *   week, or a SKU question over a partial month, falls back to the raw sell_out (scoped and filtered alike).
+ *   week, and the partial months of a SKU question, fall back to the raw sell_out (scoped and filtered alike).
  * A whole-month range compares with whole months (periods.ts), so the comparison uses the same table.
  * Targets are monthly and set per company, account, store, rep or org unit: they apply when the rows are
  * exactly one of those levels (store rows may also carry their account, region and rep) at month grain or
@@ -326,7 +327,31 @@ interface FactRow extends Record<string, unknown> {
   side?: number;
 }
 
-/** Sums of sell-out over one range from the planned table, grouped by the plan's dimensions (or not at all). */
+/**
+ * Which tables answer one range: its whole months from the month rollup, the days before and after them from the
+ * day rollup (for SKU questions, the raw facts) — so "this month to date" or "the last 13 months to today" read
+ * the month rollup for all but the running month. Day and week grains read days throughout.
+ */
+export function partsOf(plan: SalesPlan, range: Range): { source: SalesSource; range: Range }[] {
+  const bySku = plan.source === 'sales_store_sku_month' || plan.source === 'sell_out';
+  const daily: SalesSource = bySku ? 'sell_out' : 'sales_store_day';
+  const monthly: SalesSource = bySku ? 'sales_store_sku_month' : 'sales_store_month';
+  if (plan.grain === 'day' || plan.grain === 'week') return [{ source: daily, range }];
+  if (isWholeMonthRange(range.from, range.to)) return [{ source: monthly, range }];
+  const wholeFrom = range.from.endsWith('-01') ? range.from : shiftMonths(firstOfMonth(range.from), 1);
+  const toMonthEnd = addDays(shiftMonths(firstOfMonth(range.to), 1), -1);
+  const wholeTo = range.to === toMonthEnd ? range.to : addDays(firstOfMonth(range.to), -1);
+  if (wholeFrom > wholeTo) return [{ source: daily, range }];
+  return [
+    ...(range.from < wholeFrom
+      ? [{ source: daily, range: { from: range.from, to: addDays(wholeFrom, -1) } }]
+      : []),
+    { source: monthly, range: { from: wholeFrom, to: wholeTo } },
+    ...(wholeTo < range.to ? [{ source: daily, range: { from: addDays(wholeTo, 1), to: range.to } }] : []),
+  ];
+}
+
+/** Sums of sell-out over one range, grouped by the plan's dimensions (or not at all); parts add up later. */
 async function sumSales(
   db: Db,
   actor: Actor,
@@ -335,9 +360,26 @@ async function sumSales(
   range: Range,
   grouped: boolean,
 ): Promise<FactRow[]> {
+  const parts = await Promise.all(
+    partsOf(plan, range).map((part) =>
+      sumSalesFrom(db, actor, query, plan, part.source, part.range, grouped),
+    ),
+  );
+  return checkRowCount(parts.flat());
+}
+
+async function sumSalesFrom(
+  db: Db,
+  actor: Actor,
+  query: SalesQuery,
+  plan: SalesPlan,
+  source: SalesSource,
+  range: Range,
+  grouped: boolean,
+): Promise<FactRow[]> {
   const dimensions = grouped ? plan.dimensions : [];
   const grain = grouped ? plan.grain : null;
-  const isMonthly = plan.source === 'sales_store_month' || plan.source === 'sales_store_sku_month';
+  const isMonthly = source === 'sales_store_month' || source === 'sales_store_sku_month';
   const dateColumn = isMonthly ? 'f.month' : 'f.date';
   const { select, groupBy } = selectList(
     dimensions.map((dimension) => dimensionColumns[dimension]),
@@ -348,7 +390,7 @@ async function sumSales(
     dimensions.some((dimension) => skuDimensions.includes(dimension)) ||
     Boolean(query.brand || query.category || query.isOwn !== undefined);
   const weekend =
-    plan.source === 'sell_out'
+    source === 'sell_out'
       ? 'case when extract(isodow from f.date) in (5, 6, 7) then f.amount_fen else 0 end'
       : 'f.weekend_amount_fen';
   // Constant dates, one range per query: the planner then reads a chain's or a city's stores through the
@@ -366,7 +408,7 @@ async function sumSales(
       coalesce(sum(f.units), 0)::float8 as "units",
       coalesce(sum(f.amount_fen), 0)::float8 as "amountFen",
       coalesce(sum(${sql.raw(weekend)}), 0)::float8 as "weekendAmountFen"
-    from ${sql.raw(plan.source)} f
+    from ${sql.raw(source)} f
     join stores s on s.id = f.store_id
     ${storeJoins(dimensions)}
     ${sql.raw(needsSku ? 'join skus k on k.id = f.sku_id' : '')}
@@ -586,7 +628,7 @@ export async function querySales(db: Db, actor: Actor, query: SalesQuery): Promi
     totals: salesMeasureValues(totals[0], measures),
     ...(compareTotals ? { compareTotals: salesMeasureValues(compareTotals, measures) } : {}),
     meta: {
-      source: plan.source,
+      source: [...new Set(partsOf(plan, range).map((part) => part.source))].join('+'),
       ...(comparison ? { comparisonRange: comparison } : {}),
       rowCount: sorted.length,
     },

@@ -197,6 +197,30 @@ describe('sales query API', () => {
       expect((await ask(`from=2026-11-01&to=2026-11-29&isOwn=true`)).meta.source).toBe('sell_out');
     });
 
+    it('reads whole months from the month rollups and the days around them from the days, adding up alike', async () => {
+      const measures = 'measures=amount,units,weekendShare';
+      // 2025-11-14 … 2026-11-09: a partial month, eleven whole months, another partial month.
+      const range = 'from=2025-11-14&to=2026-11-09';
+      for (const [by, sources] of [
+        ['store', 'sales_store_day+sales_store_month'],
+        ['quarter', 'sales_store_day+sales_store_month'],
+        ['sku', 'sell_out+sales_store_sku_month'],
+      ]) {
+        const mixed = await ask(`${range}&by=${by}&${measures}`);
+        expect(mixed.meta.source, by).toBe(sources);
+        // The same question by day reads days throughout: the totals must agree.
+        const daily = await ask(`${range}&by=${by === 'quarter' ? 'day' : `${by},day`}&${measures}`);
+        expect(mixed.totals, by).toEqual(daily.totals);
+      }
+      // Sold in range: 2025-11-14 (300), 2025-11-20 (3000), October 2026 (800 + 600), 6–9 November 2026 (1000 + 500 + 200).
+      expect((await ask(`${range}&${measures}`)).totals.amount).toBe(6400);
+      const quarters = await ask(`${range}&by=quarter&measures=amount`);
+      expect(quarters.rows.map((row) => [row.period, row.amount])).toEqual([
+        ['2025-Q4', 3300],
+        ['2026-Q4', 3100],
+      ]);
+    });
+
     it('gives the same numbers from the raw facts as from a rollup for the same question', async () => {
       // Nothing was sold on 30 November, so the two ranges hold the same sales.
       const measures = 'measures=amount,units,avgPrice,weekendShare';
