@@ -4,7 +4,9 @@ import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ImportProblem } from '../../core/common/errors';
 import type { ImportRejection, ImportResult } from '../../core/common/imports';
+import { localizeReason } from '../../core/imports/problem-reasons';
 import { api, ApiError } from '../lib/api';
+import { currentLocale } from '../lib/i18n';
 import { ErrorAlert } from './ErrorAlert';
 
 export type { ImportResult };
@@ -155,7 +157,12 @@ export function ImportDialog({
                   width: 160,
                   render: (value: string | null) => value ?? '',
                 },
-                { title: t('import.reason'), dataIndex: 'reason' },
+                {
+                  title: t('import.reason'),
+                  dataIndex: 'reason',
+                  // The API's reasons are English (scripts rely on them); people read them in their language.
+                  render: (reason: string) => localizeReason(reason, currentLocale()),
+                },
               ]}
             />
           </div>

@@ -143,6 +143,8 @@ export function registerImportRoutes(app: App, { database }: RouteContext): void
       schema: {
         tags,
         summary: 'Every problem of a rejected import (CSV, UTF-8 with BOM)',
+        description:
+          'Reasons are written in the language of the user (or token owner) asking; the job detail keeps them in English.',
         params: idParamSchema,
       },
     },

@@ -2,6 +2,7 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import { can } from '../../../core/auth/roles';
 import type { ListResponse } from '../../../core/common/list';
 import { isMappedKind, suggestMapping } from '../../../core/imports/import-fields';
+import { localizeReason } from '../../../core/imports/problem-reasons';
 import {
   importPermissionOf,
   type ImportJob,
@@ -292,7 +293,10 @@ export async function getImportJobDetail(db: Db, actor: Actor, id: number): Prom
   return { ...job, errors: errors.map((error) => ({ ...error, row: Number(error.row) })) };
 }
 
-/** Every problem as CSV (UTF-8 with a BOM, so Excel reads the Chinese), read from the database page by page. */
+/**
+ * Every problem as CSV (UTF-8 with a BOM, so Excel reads the Chinese), read from the database page by page. The
+ * reasons are in the user's language, for the person who opens the file; the JSON API keeps them in English.
+ */
 export async function importErrorsCsv(
   db: Db,
   actor: Actor,
@@ -317,7 +321,12 @@ export async function importErrorsCsv(
       if (page.length === 10000 && Number(page[0].row) !== lastRow) {
         rows = page.filter((problem) => Number(problem.row) !== lastRow);
       }
-      yield rows.map((p) => `${p.row},${quote(p.column)},${quote(p.value)},${quote(p.reason)}\r\n`).join('');
+      yield rows
+        .map(
+          (p) =>
+            `${p.row},${quote(p.column)},${quote(p.value)},${quote(localizeReason(p.reason, actor.locale))}\r\n`,
+        )
+        .join('');
       after = Number(rows[rows.length - 1].row);
     }
   }

@@ -190,7 +190,8 @@ describe('sell-out imports', () => {
       .trim()
       .split('\r\n');
     expect(lines).toHaveLength(12);
-    expect(lines[1]).toBe("3,门店编码,X999,unknown store code: not one of this account's stores");
+    // The file is for people: reasons in the user's language (zh-CN here); the JSON above keeps them in English.
+    expect(lines[1]).toBe('3,门店编码,X999,未知门店编码：不是该客户的门店');
   });
 
   it('rejects a duplicate key even when the key is already stored with the same values', async () => {

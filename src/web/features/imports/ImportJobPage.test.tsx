@@ -73,6 +73,13 @@ describe('ImportJobPage', () => {
         errors: [
           { row: 2, column: '门店编号', value: '9999', reason: '沃尔玛没有这个门店编码' },
           { row: 5, column: '销售数量', value: '-3', reason: '数量不能为负' },
+          { row: 6, column: '销售数量', value: 'abc', reason: 'must be a number' },
+          {
+            row: 7,
+            column: '门店编号',
+            value: 'X1',
+            reason: "unknown store code: not one of this account's stores",
+          },
         ],
         canUndo: false,
       }),
@@ -91,9 +98,37 @@ describe('ImportJobPage', () => {
         .map((cell) => cell.textContent),
     ).toEqual(['2', '门店编号', '9999', '沃尔玛没有这个门店编码']);
     expect(report.getByText('数量不能为负')).toBeTruthy();
+    // The API's reasons are English; a Chinese user reads them in Chinese.
+    expect(
+      within(rows[3])
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['6', '销售数量', 'abc', '必须是数字']);
+    expect(report.getByText('未知门店编码：不是该客户的门店')).toBeTruthy();
+    expect(report.queryByText('must be a number')).toBeNull();
     expect(report.getByRole('button', { name: /下载完整问题清单/ })).toBeTruthy();
     expect(screen.getByTestId('import-status').textContent).toBe('已拒绝');
     expect(screen.queryByTestId('import-undo')).toBeNull();
+  });
+
+  it('shows the reasons in English to a user who chose English', async () => {
+    localStorage.setItem('endcap.locale', 'en');
+    try {
+      renderJob(
+        job({
+          status: 'rejected',
+          rowsRead: 2,
+          errorCount: 1,
+          progress: 1,
+          errors: [{ row: 2, column: 'qty', value: 'abc', reason: 'must be a number' }],
+        }),
+      );
+      const report = within(await screen.findByTestId('import-errors'));
+      expect(report.getByText('must be a number')).toBeTruthy();
+      expect(report.queryByText('必须是数字')).toBeNull();
+    } finally {
+      localStorage.removeItem('endcap.locale');
+    }
   });
 
   it('offers undo only when the job can be undone, after a confirmation, and warns about a repeated file', async () => {

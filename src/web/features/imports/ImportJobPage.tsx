@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { can } from '../../../core/auth/roles';
 import type { ImportProblem } from '../../../core/common/errors';
 import type { ImportJobDetail } from '../../../core/imports/imports.contract';
+import { localizeReason } from '../../../core/imports/problem-reasons';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { isJobRunning, JobProgress } from '../../components/JobProgress';
 import { LinkButton } from '../../components/LinkButton';
@@ -277,7 +278,12 @@ function JobOutcome({
                   width: 180,
                   render: (value: string | null) => value ?? '',
                 },
-                { title: t('common:import.reason'), dataIndex: 'reason' },
+                {
+                  title: t('common:import.reason'),
+                  dataIndex: 'reason',
+                  // The API's reasons are English (scripts rely on them); people read them in their language.
+                  render: (reason: string) => localizeReason(reason, locale),
+                },
               ]}
             />
           </Flex>
