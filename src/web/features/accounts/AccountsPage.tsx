@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { Button, Grid, Input, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { Button, Grid, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -8,6 +8,8 @@ import { EnumSelect } from '../../components/EnumSelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { csvValues, FilterBar } from '../../components/FilterBar';
 import { PageHeader } from '../../components/PageHeader';
+import { ListSearch } from '../../components/ListSearch';
+import { opensRow } from '../../components/row-link';
 import { useUrlTable } from '../../components/useUrlTable';
 import { useEnumLabel } from '../../lib/enums';
 import { useCan } from '../../lib/session';
@@ -29,8 +31,6 @@ export function AccountsPage() {
   const { state, update, apiQuery } = useTableUrlState(FILTER_KEYS, PAGE_SIZE);
   const list = useAccounts(apiQuery);
   const table = useUrlTable<Account>(state, update, list.data?.total);
-  const [search, setSearch] = useState(state.q ?? '');
-  useEffect(() => setSearch(state.q ?? ''), [state.q]);
   const [creating, setCreating] = useState(false);
 
   const filterSelect = (
@@ -147,14 +147,11 @@ export function AccountsPage() {
         filtersLabel={t('filters')}
         activeCount={Object.keys(state.filters).length}
         search={
-          <Input.Search
-            allowClear
+          <ListSearch
+            q={state.q}
+            onSearch={(q) => update({ q })}
             placeholder={t('searchPlaceholder')}
-            aria-label={t('common:actions.search')}
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-            onSearch={(value) => update({ q: value.trim() || undefined })}
-            style={{ width: isPhone ? '100%' : 260 }}
+            width={260}
             size={isPhone ? 'large' : 'middle'}
           />
         }
@@ -176,13 +173,7 @@ export function AccountsPage() {
           onChange={table.onChange}
           scroll={{ x: 'max-content' }}
           size={isPhone ? 'small' : 'middle'}
-          onRow={(account) => ({
-            onClick: (event) => {
-              if ((event.target as HTMLElement).closest('a, button')) return;
-              navigate(`/accounts/${account.id}`);
-            },
-            style: { cursor: 'pointer' },
-          })}
+          onRow={opensRow<Account>(navigate, (account) => `/accounts/${account.id}`)}
         />
       </div>
       <AccountFormDrawer

@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   App,
   Button,
   Checkbox,
   Grid,
-  Input,
   Popconfirm,
   Space,
   Table,
@@ -31,6 +30,7 @@ import { csvValues, FilterBar } from '../../components/FilterBar';
 import { ImportDialog } from '../../components/ImportDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { useNotifyError } from '../../components/useNotifyError';
+import { ListSearch } from '../../components/ListSearch';
 import { useUrlTable } from '../../components/useUrlTable';
 import { api } from '../../lib/api';
 import { useEnumLabel } from '../../lib/enums';
@@ -61,8 +61,6 @@ export function ContactsPage() {
   const table = useUrlTable<Contact>(state, update, list.data?.total);
   const remove = useDeleteContact();
   const refresh = useRefreshContacts();
-  const [search, setSearch] = useState(state.q ?? '');
-  useEffect(() => setSearch(state.q ?? ''), [state.q]);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
 
@@ -356,14 +354,11 @@ export function ContactsPage() {
         filtersLabel={t('filters')}
         activeCount={Object.keys(state.filters).length}
         search={
-          <Input.Search
-            allowClear
+          <ListSearch
+            q={state.q}
+            onSearch={(q) => update({ q })}
             placeholder={t('searchPlaceholder')}
-            aria-label={t('common:actions.search')}
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-            onSearch={(value) => update({ q: value.trim() || undefined })}
-            style={{ width: isPhone ? '100%' : 260 }}
+            width={260}
             size={size}
           />
         }

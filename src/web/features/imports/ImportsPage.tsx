@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import { Card, Grid, Input, Progress, Table, Tag, type TableColumnsType } from 'antd';
+import { Card, Grid, Progress, Table, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { ImportJob } from '../../../core/imports/imports.contract';
@@ -9,6 +8,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { csvValues, FilterBar } from '../../components/FilterBar';
 import { isJobRunning } from '../../components/JobProgress';
 import { PageHeader } from '../../components/PageHeader';
+import { ListSearch } from '../../components/ListSearch';
+import { opensRow } from '../../components/row-link';
 import { useUrlTable } from '../../components/useUrlTable';
 import { useEnumLabel } from '../../lib/enums';
 import { formatDateTime, formatNumber } from '../../lib/format';
@@ -51,8 +52,6 @@ function ImportHistory() {
   const { state, update } = url;
   const list = useImportJobs(url.apiQuery);
   const table = useUrlTable<ImportJob>(state, update, list.data?.total);
-  const [search, setSearch] = useState(state.q ?? '');
-  useEffect(() => setSearch(state.q ?? ''), [state.q]);
 
   const size = isPhone ? 'large' : 'middle';
   const filterWidth = (desktop: number) => ({ width: isPhone ? '100%' : desktop });
@@ -122,14 +121,12 @@ function ImportHistory() {
         filtersLabel={t('history.filters')}
         activeCount={Object.keys(state.filters).length}
         search={
-          <Input.Search
-            allowClear
+          <ListSearch
+            q={state.q}
+            onSearch={(q) => update({ q })}
             placeholder={t('history.search')}
-            aria-label={t('history.search')}
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-            onSearch={(value) => update({ q: value.trim() || undefined })}
-            style={{ width: isPhone ? '100%' : 220 }}
+            label={t('history.search')}
+            width={220}
             size={size}
           />
         }
@@ -187,13 +184,7 @@ function ImportHistory() {
         onChange={table.onChange}
         scroll={{ x: 'max-content' }}
         size={isPhone ? 'small' : 'middle'}
-        onRow={(job) => ({
-          onClick: (event) => {
-            if ((event.target as HTMLElement).closest('a, button')) return;
-            navigate(`/imports/${job.id}`);
-          },
-          style: { cursor: 'pointer' },
-        })}
+        onRow={opensRow<ImportJob>(navigate, (job) => `/imports/${job.id}`)}
       />
     </Card>
   );

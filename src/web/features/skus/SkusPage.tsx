@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Button, Dropdown, Grid, Input, Select, Table, type TableColumnsType } from 'antd';
+import { useMemo, useState } from 'react';
+import { Button, Dropdown, Grid, Select, Table, type TableColumnsType } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -10,6 +10,8 @@ import { csvValues, FilterBar } from '../../components/FilterBar';
 import { ImportDialog } from '../../components/ImportDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { useNotifyError } from '../../components/useNotifyError';
+import { ListSearch } from '../../components/ListSearch';
+import { opensRow } from '../../components/row-link';
 import { useUrlTable } from '../../components/useUrlTable';
 import { api } from '../../lib/api';
 import { formatYuan } from '../../lib/format';
@@ -45,8 +47,6 @@ export function SkusPage() {
   const list = useSkus(apiQuery);
   const table = useUrlTable<Sku>(state, update, list.data?.total);
   const refreshAfterImport = useRefreshAfterImport();
-  const [search, setSearch] = useState(state.q ?? '');
-  useEffect(() => setSearch(state.q ?? ''), [state.q]);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState<Sheet | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -264,14 +264,11 @@ export function SkusPage() {
         filtersLabel={t('filters')}
         activeCount={Object.keys(state.filters).length}
         search={
-          <Input.Search
-            allowClear
+          <ListSearch
+            q={state.q}
+            onSearch={(q) => update({ q })}
             placeholder={t('searchPlaceholder')}
-            aria-label={t('common:actions.search')}
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-            onSearch={(value) => update({ q: value.trim() || undefined })}
-            style={{ width: isPhone ? '100%' : 240 }}
+            width={240}
             size={size}
           />
         }
@@ -288,13 +285,7 @@ export function SkusPage() {
           onChange={table.onChange}
           scroll={{ x: 'max-content' }}
           size={isPhone ? 'small' : 'middle'}
-          onRow={(sku) => ({
-            onClick: (event) => {
-              if ((event.target as HTMLElement).closest('a, button')) return;
-              navigate(`/skus/${sku.id}`);
-            },
-            style: { cursor: 'pointer' },
-          })}
+          onRow={opensRow<Sku>(navigate, (sku) => `/skus/${sku.id}`)}
         />
       </div>
       <SkuFormDrawer

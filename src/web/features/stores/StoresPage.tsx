@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Button, Grid, Input, Select, Table, type TableColumnsType } from 'antd';
+import { useMemo, useState } from 'react';
+import { Button, Grid, Select, Table, type TableColumnsType } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -13,6 +13,8 @@ import { ImportDialog } from '../../components/ImportDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { StoreClassTag } from '../../components/StoreClassTag';
 import { useNotifyError } from '../../components/useNotifyError';
+import { ListSearch } from '../../components/ListSearch';
+import { opensRow } from '../../components/row-link';
 import { useUrlTable } from '../../components/useUrlTable';
 import { api } from '../../lib/api';
 import { useEnumLabel } from '../../lib/enums';
@@ -46,8 +48,6 @@ export function StoresPage() {
   const table = useUrlTable<Store>(state, update, list.data?.total);
   const fieldUsers = useFieldUsers(canReadUsers);
   const refreshAfterImport = useRefreshAfterImport();
-  const [search, setSearch] = useState(state.q ?? '');
-  useEffect(() => setSearch(state.q ?? ''), [state.q]);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -304,14 +304,11 @@ export function StoresPage() {
         filtersLabel={t('filters')}
         activeCount={Object.keys(state.filters).length}
         search={
-          <Input.Search
-            allowClear
+          <ListSearch
+            q={state.q}
+            onSearch={(q) => update({ q })}
             placeholder={t('searchPlaceholder')}
-            aria-label={t('common:actions.search')}
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-            onSearch={(value) => update({ q: value.trim() || undefined })}
-            style={{ width: isPhone ? '100%' : 260 }}
+            width={260}
             size={size}
           />
         }
@@ -328,13 +325,7 @@ export function StoresPage() {
           onChange={table.onChange}
           scroll={{ x: 'max-content' }}
           size={isPhone ? 'small' : 'middle'}
-          onRow={(store) => ({
-            onClick: (event) => {
-              if ((event.target as HTMLElement).closest('a, button')) return;
-              navigate(`/stores/${store.id}`);
-            },
-            style: { cursor: 'pointer' },
-          })}
+          onRow={opensRow<Store>(navigate, (store) => `/stores/${store.id}`)}
         />
       </div>
       <StoreFormDrawer
