@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { csvListOf, isoDateSchema, listQuerySchema } from '../common/list';
 
+/** A contact not spoken to for this many days is flagged: the dashboard counts them, lists mark them. */
+export const STALE_CONTACT_DAYS = 90;
+
 export const contactRoles = [
   'buyer',
   'category_manager',

@@ -29,6 +29,16 @@ export const commonDictionary: FeatureDictionary = {
       signedInAs: '当前用户',
     },
     list: { total: '共 {{total}} 条', empty: '暂无数据', all: '全部' },
+    contact: {
+      name: '姓名',
+      role: '职务类型',
+      where: '所属',
+      hq: '总部',
+      phone: '电话',
+      wechat: '微信',
+      lastContactedOn: '最近联系',
+      never: '从未联系',
+    },
     import: {
       drop: '点击或拖拽 .xlsx / .csv 文件到这里',
       hint: '支持 Excel 与 CSV（UTF-8 或 GBK）；任何一行有错则整个文件不导入',
@@ -92,6 +102,16 @@ export const commonDictionary: FeatureDictionary = {
       signedInAs: 'Signed in as',
     },
     list: { total: '{{total}} in all', empty: 'Nothing here yet', all: 'All' },
+    contact: {
+      name: 'Name',
+      role: 'Role',
+      where: 'Where',
+      hq: 'HQ',
+      phone: 'Phone',
+      wechat: 'WeChat',
+      lastContactedOn: 'Last contacted',
+      never: 'Never',
+    },
     import: {
       drop: 'Click or drop an .xlsx / .csv file here',
       hint: 'Excel or CSV (UTF-8 or GBK); if any row is wrong, nothing in the file is imported',

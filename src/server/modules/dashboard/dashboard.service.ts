@@ -1,12 +1,11 @@
 import { accountTiers } from '../../../core/accounts/accounts.contract';
+import { STALE_CONTACT_DAYS } from '../../../core/contacts/contacts.contract';
 import type { Dashboard } from '../../../core/dashboard/dashboard.contract';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../http/access';
 import { countAccountsByTier } from '../accounts/accounts.service';
 import { countStaleContacts } from '../contacts/contacts.service';
 import { countStoresBy, countStoresPerRep } from '../stores/stores.service';
-
-export const STALE_CONTACT_DAYS = 90;
 
 /** The home page's figures, each within the actor's scope. */
 export async function getDashboard(db: Db, actor: Actor): Promise<Dashboard> {

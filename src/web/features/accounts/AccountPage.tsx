@@ -11,7 +11,6 @@ import {
   Spin,
   Table,
   Tabs,
-  Tag,
   Typography,
 } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, ShopOutlined } from '@ant-design/icons';
@@ -19,9 +18,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Account } from '../../../core/accounts/accounts.contract';
-import { addDays, businessToday } from '../../../core/common/time';
-import type { Contact } from '../../../core/contacts/contacts.contract';
 import type { Store } from '../../../core/stores/stores.contract';
+import { ContactsTable, contactsPath, useContactsOf } from '../../components/ContactsTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
@@ -29,12 +27,12 @@ import { StoreClassTag } from '../../components/StoreClassTag';
 import { useNotifyError } from '../../components/useNotifyError';
 import { ApiError } from '../../lib/api';
 import { useEnumLabel } from '../../lib/enums';
-import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
 import { useCan } from '../../lib/session';
 import { AccountFormDrawer } from './AccountFormDrawer';
 import { AccountStatusTag, TierTag } from './account-tags';
-import { useAccount, useAccountContacts, useAccountStores, useDeleteAccount } from './accounts.api';
+import { useAccount, useAccountStores, useDeleteAccount } from './accounts.api';
 import { HouseRulesPanel } from './HouseRulesPanel';
 
 const TABS = ['houseRules', 'stores', 'contacts'] as const;
@@ -252,23 +250,12 @@ function AccountStores({ account, storesPath }: { account: Account; storesPath: 
   );
 }
 
-const STALE_DAYS = 90;
-
-/** `/contacts?…&returnTo=` — the contacts page owns the contact form and comes back here after saving. */
-function contactsPath(query: Record<string, string | number>, returnTo: string) {
-  const params = new URLSearchParams(Object.entries(query).map(([key, value]) => [key, String(value)]));
-  params.set('returnTo', returnTo);
-  return `/contacts?${params.toString()}`;
-}
-
 function AccountContacts({ account }: { account: Account }) {
   const { t } = useTranslation('accounts');
-  const label = useEnumLabel();
   const isPhone = !Grid.useBreakpoint().md;
   const canWrite = useCan('writeContacts');
-  const contacts = useAccountContacts(account.id);
+  const contacts = useContactsOf({ accountId: account.id });
   const returnTo = `/accounts/${account.id}?tab=contacts`;
-  const staleBefore = addDays(businessToday(), -STALE_DAYS);
   return (
     <>
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 8 }}>
@@ -289,61 +276,7 @@ function AccountContacts({ account }: { account: Account }) {
           )}
         </Space>
       </Flex>
-      <ErrorAlert error={contacts.error} />
-      <Table<Contact>
-        rowKey="id"
-        size="small"
-        loading={contacts.isLoading}
-        dataSource={contacts.data?.items}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 'max-content' }}
-        columns={[
-          {
-            title: t('contact.name'),
-            dataIndex: 'name',
-            fixed: 'start',
-            render: (name: string, contact) =>
-              canWrite ? <Link to={contactsPath({ edit: contact.id }, returnTo)}>{name}</Link> : name,
-          },
-          {
-            title: t('contact.role'),
-            dataIndex: 'role',
-            render: (role: Contact['role']) => label('contactRole', role),
-          },
-          {
-            title: t('contact.store'),
-            dataIndex: 'storeName',
-            render: (storeName: string | null, contact) =>
-              contact.storeId ? (
-                <Link to={`/stores/${contact.storeId}`}>{storeName}</Link>
-              ) : (
-                <Tag color="geekblue">{t('hq')}</Tag>
-              ),
-          },
-          {
-            title: t('contact.phone'),
-            dataIndex: 'phone',
-            render: (phone: string | null) => (phone ? <a href={`tel:${phone}`}>{phone}</a> : '—'),
-          },
-          {
-            title: t('contact.wechat'),
-            dataIndex: 'wechat',
-            render: (wechat: string | null) => wechat ?? '—',
-          },
-          {
-            title: t('contact.lastContactedOn'),
-            dataIndex: 'lastContactedOn',
-            render: (date: string | null) =>
-              !date ? (
-                <Tag color="red">{t('contact.never')}</Tag>
-              ) : date <= staleBefore ? (
-                <Tag color="orange">{formatDate(date)}</Tag>
-              ) : (
-                formatDate(date)
-              ),
-          },
-        ]}
-      />
+      <ContactsTable contacts={contacts} canWrite={canWrite} returnTo={returnTo} showWhere />
     </>
   );
 }

@@ -1,7 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Account, AccountInput, AccountUpdate } from '../../../core/accounts/accounts.contract';
 import type { ListResponse } from '../../../core/common/list';
-import type { Contact } from '../../../core/contacts/contacts.contract';
 import type { Store } from '../../../core/stores/stores.contract';
 import { api } from '../../lib/api';
 
@@ -25,15 +24,6 @@ export function useAccountStores(accountId: number, limit: number) {
   return useQuery({
     queryKey: ['stores', query],
     queryFn: () => api.get<ListResponse<Store>>('/api/stores', query),
-  });
-}
-
-/** HQ and store contacts of the account. */
-export function useAccountContacts(accountId: number) {
-  const query = { accountId, sort: 'name', limit: 200 };
-  return useQuery({
-    queryKey: ['contacts', query],
-    queryFn: () => api.get<ListResponse<Contact>>('/api/contacts', query),
   });
 }
 

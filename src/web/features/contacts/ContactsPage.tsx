@@ -22,7 +22,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { addDays, businessToday } from '../../../core/common/time';
-import type { Contact } from '../../../core/contacts/contacts.contract';
+import { STALE_CONTACT_DAYS, type Contact } from '../../../core/contacts/contacts.contract';
 import { AccountSelect } from '../../components/AccountSelect';
 import { EnumSelect } from '../../components/EnumSelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -41,7 +41,6 @@ import { useContact, useContacts, useDeleteContact, useRefreshContacts, useStore
 import { ContactFormDrawer } from './ContactFormDrawer';
 
 const FILTER_KEYS = ['accountId', 'storeId', 'role', 'staleDays'] as const;
-const STALE_DAYS = 90;
 
 /** Only paths inside the app: `returnTo` comes from the URL, and must not send anyone elsewhere. */
 const safeReturnTo = (value: string | null) =>
@@ -74,7 +73,7 @@ export function ContactsPage() {
   const storeFilter = useStoreById(
     state.filters.storeId && !state.filters.storeId.includes(',') ? Number(state.filters.storeId) : null,
   );
-  const staleBefore = addDays(businessToday(), -STALE_DAYS);
+  const staleBefore = addDays(businessToday(), -STALE_CONTACT_DAYS);
 
   function closeForm() {
     if (returnTo) {
@@ -150,11 +149,11 @@ export function ContactsPage() {
       data-testid="filter-staleDays"
       checked={!!staleDays}
       onChange={(event) =>
-        update({ filters: { staleDays: event.target.checked ? String(STALE_DAYS) : undefined } })
+        update({ filters: { staleDays: event.target.checked ? String(STALE_CONTACT_DAYS) : undefined } })
       }
       style={{ minHeight: isPhone ? 40 : undefined, alignItems: 'center' }}
     >
-      {t('stale', { days: staleDays ?? STALE_DAYS })}
+      {t('stale', { days: staleDays ?? STALE_CONTACT_DAYS })}
     </Checkbox>,
     state.filters.storeId && (
       <Tag
@@ -246,7 +245,7 @@ export function ContactsPage() {
         !date ? (
           <Tag color="red">{t('never')}</Tag>
         ) : date <= staleBefore ? (
-          <Tooltip title={t('stale', { days: STALE_DAYS })}>
+          <Tooltip title={t('stale', { days: STALE_CONTACT_DAYS })}>
             <Tag color="orange">{formatDate(date)}</Tag>
           </Tooltip>
         ) : (

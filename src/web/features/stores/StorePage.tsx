@@ -11,16 +11,14 @@ import {
   Result,
   Space,
   Spin,
-  Table,
   Tabs,
   Tag,
 } from 'antd';
 import { DeleteOutlined, EditOutlined, EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { addDays, businessToday } from '../../../core/common/time';
-import type { Contact } from '../../../core/contacts/contacts.contract';
 import type { Store } from '../../../core/stores/stores.contract';
+import { ContactsTable, contactsPath, useContactsOf } from '../../components/ContactsTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
@@ -31,7 +29,7 @@ import { useEnumLabel } from '../../lib/enums';
 import { formatArea, formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
 import { useCan } from '../../lib/session';
-import { useDeleteStore, useStore, useStoreContacts } from './stores.api';
+import { useDeleteStore, useStore } from './stores.api';
 import { StoreFormDrawer } from './StoreFormDrawer';
 import { StoreListingsTab } from './StoreListingsTab';
 import { StoreSalesTab } from './StoreSalesTab';
@@ -259,23 +257,12 @@ export function StorePage() {
   );
 }
 
-const STALE_DAYS = 90;
-
-/** `/contacts?…&returnTo=` — the contacts page owns the contact form and comes back here after saving. */
-function contactsPath(query: Record<string, string | number>, returnTo: string) {
-  const params = new URLSearchParams(Object.entries(query).map(([key, value]) => [key, String(value)]));
-  params.set('returnTo', returnTo);
-  return `/contacts?${params.toString()}`;
-}
-
 function StoreContacts({ store }: { store: Store }) {
   const { t } = useTranslation('stores');
-  const label = useEnumLabel();
   const isPhone = !Grid.useBreakpoint().md;
   const canWrite = useCan('writeContacts');
-  const contacts = useStoreContacts(store.id);
+  const contacts = useContactsOf({ storeId: store.id });
   const returnTo = `/stores/${store.id}`;
-  const staleBefore = addDays(businessToday(), -STALE_DAYS);
   return (
     <Card
       size="small"
@@ -294,51 +281,11 @@ function StoreContacts({ store }: { store: Store }) {
         )
       }
     >
-      <ErrorAlert error={contacts.error} />
-      <Table<Contact>
-        rowKey="id"
-        size="small"
-        loading={contacts.isLoading}
-        dataSource={contacts.data?.items}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noContacts')} /> }}
-        columns={[
-          {
-            title: t('contact.name'),
-            dataIndex: 'name',
-            fixed: 'start',
-            render: (name: string, contact) =>
-              canWrite ? <Link to={contactsPath({ edit: contact.id }, returnTo)}>{name}</Link> : name,
-          },
-          {
-            title: t('contact.role'),
-            dataIndex: 'role',
-            render: (role: Contact['role']) => label('contactRole', role),
-          },
-          {
-            title: t('contact.phone'),
-            dataIndex: 'phone',
-            render: (phone: string | null) => (phone ? <a href={`tel:${phone}`}>{phone}</a> : '—'),
-          },
-          {
-            title: t('contact.wechat'),
-            dataIndex: 'wechat',
-            render: (wechat: string | null) => wechat ?? '—',
-          },
-          {
-            title: t('contact.lastContactedOn'),
-            dataIndex: 'lastContactedOn',
-            render: (date: string | null) =>
-              !date ? (
-                <Tag color="red">{t('contact.never')}</Tag>
-              ) : date <= staleBefore ? (
-                <Tag color="orange">{formatDate(date)}</Tag>
-              ) : (
-                formatDate(date)
-              ),
-          },
-        ]}
+      <ContactsTable
+        contacts={contacts}
+        canWrite={canWrite}
+        returnTo={returnTo}
+        emptyText={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noContacts')} />}
       />
     </Card>
   );

@@ -2,7 +2,6 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { SalesResponse, StockRow } from '../../../core/analytics/analytics.contract';
 import type { Listing, ListingInput } from '../../../core/catalog/catalog.contract';
 import type { ListResponse } from '../../../core/common/list';
-import type { Contact } from '../../../core/contacts/contacts.contract';
 import type { User } from '../../../core/org/org.contract';
 import type { Store, StoreInput, StoreUpdate } from '../../../core/stores/stores.contract';
 import { api } from '../../lib/api';
@@ -19,14 +18,6 @@ export function useStores(query: Query) {
 
 export function useStore(id: number) {
   return useQuery({ queryKey: ['stores', id], queryFn: () => api.get<Store>(`/api/stores/${id}`) });
-}
-
-export function useStoreContacts(storeId: number) {
-  const query = { storeId, sort: 'name', limit: 200 };
-  return useQuery({
-    queryKey: ['contacts', query],
-    queryFn: () => api.get<ListResponse<Contact>>('/api/contacts', query),
-  });
 }
 
 /** A store's change also changes its account's store count. */

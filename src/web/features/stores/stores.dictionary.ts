@@ -46,14 +46,6 @@ export const storesDictionary: FeatureDictionary = {
     contacts: '门店联系人',
     addContact: '新建联系人',
     noContacts: '还没有联系人',
-    contact: {
-      name: '姓名',
-      role: '职务类型',
-      phone: '电话',
-      wechat: '微信',
-      lastContactedOn: '最近联系',
-      never: '从未联系',
-    },
     tabs: { profile: '档案', sales: '销售', stock: '库存', listings: '品项' },
     sales: {
       trend: '销售趋势（近 13 个月）',
@@ -151,14 +143,6 @@ export const storesDictionary: FeatureDictionary = {
     contacts: 'Store contacts',
     addContact: 'New contact',
     noContacts: 'No contacts yet',
-    contact: {
-      name: 'Name',
-      role: 'Role',
-      phone: 'Phone',
-      wechat: 'WeChat',
-      lastContactedOn: 'Last contacted',
-      never: 'Never',
-    },
     tabs: { profile: 'Profile', sales: 'Sales', stock: 'Stock', listings: 'Listings' },
     sales: {
       trend: 'Sales trend (13 months)',
