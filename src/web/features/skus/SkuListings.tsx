@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Card, Checkbox, Empty, Grid, Table, Tag } from 'antd';
+import { Card, Checkbox, Empty, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Listing, Sku } from '../../../core/catalog/catalog.contract';
 import { businessToday } from '../../../core/common/time';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { usePagedList } from '../../components/usePagedList';
 import { formatDate } from '../../lib/format';
 import { useSkuListings } from './skus.api';
 
@@ -13,16 +14,15 @@ const PAGE_SIZE = 20;
 /** The stores that list the SKU today (and, on request, those that delisted it), chain by chain. */
 export function SkuListings({ sku }: { sku: Sku }) {
   const { t } = useTranslation('skus');
-  const isPhone = !Grid.useBreakpoint().md;
   const [includeDelisted, setIncludeDelisted] = useState(false);
-  const [page, setPage] = useState(1);
+  const paging = usePagedList(PAGE_SIZE);
   const today = businessToday();
   const listings = useSkuListings({
     skuId: sku.id,
     includeDelisted: includeDelisted ? 'true' : undefined,
     sort: 'accountName',
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
+    limit: paging.limit,
+    offset: paging.offset,
   });
   return (
     <Card
@@ -33,7 +33,7 @@ export function SkuListings({ sku }: { sku: Sku }) {
           checked={includeDelisted}
           onChange={(event) => {
             setIncludeDelisted(event.target.checked);
-            setPage(1);
+            paging.setPage(1);
           }}
         >
           {t('listings.includeDelisted')}
@@ -47,15 +47,7 @@ export function SkuListings({ sku }: { sku: Sku }) {
         rowKey={(row) => `${row.storeId}:${row.listedOn}`}
         loading={listings.isFetching}
         dataSource={listings.data?.items}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: listings.data?.total,
-          hideOnSinglePage: true,
-          showSizeChanger: false,
-          simple: isPhone,
-          onChange: setPage,
-        }}
+        pagination={paging.pagination(listings.data?.total)}
         scroll={{ x: 'max-content' }}
         locale={{
           emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('listings.empty')} />,

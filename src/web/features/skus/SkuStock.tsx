@@ -1,10 +1,10 @@
-import { useState } from 'react';
-import { Card, Empty, Grid, Table, Tag, Typography } from 'antd';
+import { Card, Empty, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { StockRow } from '../../../core/analytics/analytics.contract';
 import type { Sku } from '../../../core/catalog/catalog.contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { usePagedList } from '../../components/usePagedList';
 import { formatDate, formatNumber } from '../../lib/format';
 import { currentLocale } from '../../lib/i18n';
 import { useSkuStock } from './skus.api';
@@ -19,13 +19,12 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
 export function SkuStock({ sku }: { sku: Sku }) {
   const { t } = useTranslation('skus');
   const locale = currentLocale();
-  const isPhone = !Grid.useBreakpoint().md;
-  const [page, setPage] = useState(1);
+  const paging = usePagedList(PAGE_SIZE);
   const stock = useSkuStock({
     skuId: sku.id,
     sort: 'daysOfSupply',
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
+    limit: paging.limit,
+    offset: paging.offset,
   });
   return (
     <Card
@@ -47,15 +46,7 @@ export function SkuStock({ sku }: { sku: Sku }) {
         rowKey="storeId"
         loading={stock.isFetching}
         dataSource={stock.data?.items}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: stock.data?.total,
-          hideOnSinglePage: true,
-          showSizeChanger: false,
-          simple: isPhone,
-          onChange: setPage,
-        }}
+        pagination={paging.pagination(stock.data?.total)}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('stock.empty')} /> }}
         columns={[

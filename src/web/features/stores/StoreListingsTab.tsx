@@ -7,6 +7,7 @@ import type { Listing } from '../../../core/catalog/catalog.contract';
 import { addDays, businessToday } from '../../../core/common/time';
 import { DateStringPicker } from '../../components/DateStringPicker';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { usePagedList } from '../../components/usePagedList';
 import { SkuSelect } from '../../components/SkuSelect';
 import { formatDate } from '../../lib/format';
 import { useCan } from '../../lib/session';
@@ -21,15 +22,15 @@ export function StoreListingsTab({ storeId }: { storeId: number }) {
   const canWrite = useCan('writeListings');
   const today = businessToday();
   const [includeDelisted, setIncludeDelisted] = useState(false);
-  const [page, setPage] = useState(1);
+  const paging = usePagedList(PAGE_SIZE);
   const [adding, setAdding] = useState(false);
   const [delisting, setDelisting] = useState<Listing | null>(null);
   const listings = useStoreListings({
     storeId,
     includeDelisted: includeDelisted ? 'true' : undefined,
     sort: 'skuCode',
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
+    limit: paging.limit,
+    offset: paging.offset,
   });
   const isActive = (row: Listing) => !row.delistedOn || row.delistedOn > today;
   const listedIds = useMemo(
@@ -49,7 +50,7 @@ export function StoreListingsTab({ storeId }: { storeId: number }) {
             checked={includeDelisted}
             onChange={(event) => {
               setIncludeDelisted(event.target.checked);
-              setPage(1);
+              paging.setPage(1);
             }}
           >
             {t('listing.includeDelisted')}
@@ -75,15 +76,7 @@ export function StoreListingsTab({ storeId }: { storeId: number }) {
         rowKey={(row) => `${row.skuId}:${row.listedOn}`}
         loading={listings.isFetching}
         dataSource={listings.data?.items}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: listings.data?.total,
-          hideOnSinglePage: true,
-          showSizeChanger: false,
-          simple: isPhone,
-          onChange: setPage,
-        }}
+        pagination={paging.pagination(listings.data?.total)}
         scroll={{ x: 'max-content' }}
         locale={{
           emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('listing.empty')} />,
