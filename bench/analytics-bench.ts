@@ -2,6 +2,8 @@ import { pathToFileURL } from 'node:url';
 import { sql, type SQL } from 'drizzle-orm';
 import type { SalesQuery } from '../src/core/analytics/analytics.contract';
 import { salesQuerySchema } from '../src/core/analytics/analytics.contract';
+import { shiftMonths } from '../src/core/analytics/periods';
+import { addDays } from '../src/core/common/time';
 import { openDatabase, type Database } from '../src/server/db/client';
 import { systemActor } from '../src/server/http/access';
 import { querySales } from '../src/server/modules/analytics/sales-query.service';
@@ -58,16 +60,7 @@ const figures = (name: string, { times, rows }: { times: number[]; rows: number 
   rows,
 });
 
-function shiftMonths(month: string, by: number): string {
-  const d = new Date(`${month}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + by);
-  return d.toISOString().slice(0, 10);
-}
-const lastDayOf = (month: string) => {
-  const d = new Date(`${shiftMonths(month, 1)}T00:00:00Z`);
-  d.setUTCDate(0);
-  return d.toISOString().slice(0, 10);
-};
+const lastDayOf = (month: string) => addDays(shiftMonths(month, 1), -1);
 
 export async function benchAnalytics(options: AnalyticsBenchOptions): Promise<AnalyticsBenchResult> {
   const log = options.log ?? (() => undefined);

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { optionsOf, parseEnumLabel, type EnumKind, type EnumValue } from '../../core/common/enum-labels';
 import type { ImportProblem } from '../../core/common/errors';
 import { businessToday } from '../../core/common/time';
+import { parseSalesDate } from '../../core/imports/import-cells';
 import { AppError } from '../http/app-error';
 
 /**
@@ -362,18 +363,11 @@ export function parseNumberText(text: string): number {
 }
 
 /**
- * A calendar date as Chinese spreadsheets write it: 2026-05-01, 2026/5/1, 2026.5.1, 2026年5月1日,
- * optionally followed by a midnight time. Null when it is not a real date.
+ * A calendar date as Chinese spreadsheets write it (2026-05-01, 2026/5/1, 2026.5.1, 2026年5月1日, 20260501,
+ * optionally with a midnight time): the one rule the sales imports use too. Null when it is not a real date.
  */
 export function parseDateText(text: string): string | null {
-  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+0{1,2}:00(?::00)?)?$/.exec(
-    text.normalize('NFKC').trim(),
-  );
-  if (!match) return null;
-  const [, year, month, day] = match;
-  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : null;
+  return parseSalesDate(text.trim());
 }
 
 /** Why one cell fails a zod check, in words for a spreadsheet user; null when it passes. */
