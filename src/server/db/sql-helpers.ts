@@ -54,3 +54,7 @@ export function ref(column: AnyColumn): SQL {
 export function enumRank(column: AnyColumn, values: readonly string[]): SQL {
   return sql`array_position(${sql.param([...values])}::text[], ${column})`;
 }
+
+/** A list bound as one array parameter (`= any(...)`): one placeholder however long the list. */
+export const intList = (values: readonly number[]): SQL => sql`${sql.param([...values])}::int[]`;
+export const textList = (values: readonly string[]): SQL => sql`${sql.param([...values])}::text[]`;

@@ -29,7 +29,7 @@ import {
 import { scopeKindOf } from '../../../core/auth/roles';
 import { addDays } from '../../../core/common/time';
 import type { Db } from '../../db/client';
-import { queryRows } from '../../db/sql-helpers';
+import { intList, queryRows, textList } from '../../db/sql-helpers';
 import { AppError } from '../../http/app-error';
 import type { Actor } from '../../http/access';
 import { visibleStoreIdsSql } from '../stores/store-scope';
@@ -239,9 +239,6 @@ const storeJoins = (dimensions: GroupDimension[]): SQL =>
       dimensions.includes('rep') ? 'left join store_reps r on r.store_id = s.id' : '',
     ].join(' '),
   );
-
-const intList = (values: readonly number[]) => sql`${sql.param([...values])}::int[]`;
-const textList = (values: readonly string[]) => sql`${sql.param([...values])}::text[]`;
 
 /** Org units under any of `rootIds`, the roots included. */
 const subtreeOfAll = (rootIds: readonly number[]) => sql`(with recursive subtree(id) as (

@@ -16,7 +16,7 @@ import { daysBetweenInclusive } from '../../../core/analytics/periods';
 import { parseSort, type ListResponse } from '../../../core/common/list';
 import { addDays, businessToday } from '../../../core/common/time';
 import type { Db } from '../../db/client';
-import { queryRows } from '../../db/sql-helpers';
+import { intList, queryRows } from '../../db/sql-helpers';
 import type { Actor } from '../../http/access';
 import { getSupplySettingsForAccounts } from '../sales/sales.service';
 import { visibleStoreIdsSql } from '../stores/store-scope';
@@ -76,7 +76,6 @@ interface PairFilter {
   asOf: string;
 }
 
-const intList = (values: readonly number[]) => sql`${sql.param([...values])}::int[]`;
 const pairKey = (storeId: number, skuId: number) => `${storeId}:${skuId}`;
 
 async function storesFor(db: Db, actor: Actor, filter: PairFilter, openOnly: boolean): Promise<StoreInfo[]> {

@@ -10,7 +10,7 @@ import { monthSpans } from '../../../core/catalog/month-spans';
 import { ratio } from '../../../core/common/money';
 import { addDays, businessToday } from '../../../core/common/time';
 import type { Db } from '../../db/client';
-import { queryRows } from '../../db/sql-helpers';
+import { intList, queryRows } from '../../db/sql-helpers';
 import { AppError } from '../../http/app-error';
 import type { Actor } from '../../http/access';
 import { visibleStoreIdsSql } from '../stores/store-scope';
@@ -50,8 +50,6 @@ async function targetStoreIds(db: Db, actor: Actor, filters: TargetFilters): Pro
   return rows.map((row) => Number(row.id));
 }
 
-const intArray = (ids: readonly number[]) => sql`${sql.param([...ids])}::int[]`;
-
 export async function getDistribution(
   db: Db,
   actor: Actor,
@@ -71,8 +69,8 @@ export async function getDistribution(
   const listed = new Map<number, number>();
   const sold = new Map<number, number>();
   if (storeIds.length && skuRows.length) {
-    const targets = intArray(storeIds);
-    const skuIds = intArray(skuRows.map((sku) => sku.id));
+    const targets = intList(storeIds);
+    const skuIds = intList(skuRows.map((sku) => sku.id));
     const listedRows = await queryRows<{ skuId: number; n: number }>(
       db,
       sql`select sku_id as "skuId", count(*)::int as n from listings
@@ -166,7 +164,7 @@ export async function getLaunch(db: Db, actor: Actor, skuId: number, query: Laun
   const storeIds = await targetStoreIds(db, actor, { accountId: query.accountId });
   const targetStores = storeIds.length;
   if (targetStores === 0) return { skuId, targetStores, weeks: [] };
-  const target = intArray(storeIds);
+  const target = intList(storeIds);
   const listingRows = await queryRows<{ listedOn: string; delistedOn: string | null }>(
     db,
     sql`select listed_on::text as "listedOn", delisted_on::text as "delistedOn" from listings

@@ -20,13 +20,12 @@ import {
 } from '../../../core/sales/sales.contract';
 import { targetScopes } from '../../../core/sales/sales.enums';
 import type { Db } from '../../db/client';
-import { containsPattern, queryRows } from '../../db/sql-helpers';
+import { containsPattern, intList, queryRows } from '../../db/sql-helpers';
 import { AppError, notFound } from '../../http/app-error';
 import type { Actor } from '../../http/access';
 import { orgSubtreeIdsSql } from '../org-units/org-units.service';
 import { visibleAccountIdsSql, visibleStoreIdsSql } from '../stores/store-scope';
 
-const intList = (values: readonly number[]) => sql`${sql.param([...values])}::int[]`;
 const where = (conditions: SQL[]) =>
   conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
 
